@@ -1,0 +1,71 @@
+// Who may do what at the domain level. Object-level rules (this space, this record) live in
+// server/policy and take these as their starting point. The table is exhaustive: adding an
+// Action does not compile until every role has an answer.
+
+export type Locale = 'ja' | 'en';
+
+export type Role = 'administrator' | 'user' | 'guest' | 'apiToken' | 'publicViewer' | 'system';
+
+export type Action =
+  | 'session.read' // see one's own session, sign out
+  | 'directory.read' // list users, groups and organisations through the User API
+  | 'directory.manage' // create, update, suspend and delete users, groups, organisations
+  | 'audit.read'
+  | 'outbox.read';
+
+export const ACTIONS: readonly Action[] = [
+  'session.read',
+  'directory.read',
+  'directory.manage',
+  'audit.read',
+  'outbox.read',
+];
+
+export const ROLE_ACTIONS = {
+  administrator: {
+    'session.read': true,
+    'directory.read': true,
+    'directory.manage': true,
+    'audit.read': true,
+    'outbox.read': true,
+  },
+  user: {
+    'session.read': true,
+    'directory.read': false,
+    'directory.manage': false,
+    'audit.read': false,
+    'outbox.read': false,
+  },
+  guest: {
+    'session.read': true,
+    'directory.read': false,
+    'directory.manage': false,
+    'audit.read': false,
+    'outbox.read': false,
+  },
+  apiToken: {
+    'session.read': false,
+    'directory.read': false,
+    'directory.manage': false,
+    'audit.read': false,
+    'outbox.read': false,
+  },
+  publicViewer: {
+    'session.read': false,
+    'directory.read': false,
+    'directory.manage': false,
+    'audit.read': false,
+    'outbox.read': false,
+  },
+  system: {
+    'session.read': false,
+    'directory.read': true,
+    'directory.manage': true,
+    'audit.read': true,
+    'outbox.read': true,
+  },
+} as const satisfies Record<Role, Record<Action, boolean>>;
+
+export function roleMay(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role][action];
+}

@@ -1,0 +1,148 @@
+// The only reader of process.env. Every variable is parsed here; every bad one is reported
+// at boot, together, and the process exits non-zero (main.ts).
+import path from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const cidrList = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const items = s.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const item of items) {
+      const ok = item.includes('/') ? isCidr(item) : ipaddr.isValid(item);
+      if (!ok) ctx.addIssue({ code: 'custom', message: `"${item}" is not an IP address or CIDR range` });
+    }
+    return items;
+  });
+
+function isCidr(s: string): boolean {
+  try {
+    ipaddr.parseCIDR(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite database)')
+        .optional(),
+    ),
+    REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional()),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+    MAIL_FROM: z.string().min(3).default('Engawa <no-reply@engawa.invalid>'),
+    BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    ENGAWA_ADMIN_LOGIN: z.preprocess(emptyToUndefined, z.string().min(1).max(128).optional()),
+    ENGAWA_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').max(1024).optional()),
+    ENGAWA_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+    TRUST_PROXY: cidrList,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEFAULT_LOCALE: z.enum(['ja', 'en']).default('ja'),
+    SESSION_IDLE_HOURS: positiveInt(24),
+    SESSION_ABSOLUTE_DAYS: positiveInt(7),
+    LOCKOUT_THRESHOLD: positiveInt(10),
+    LOCKOUT_MINUTES: positiveInt(30),
+    LOGIN_RATE_PER_MINUTE: positiveInt(30),
+    PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+    BODY_LIMIT_MB: positiveInt(16),
+    MAIL_POLL_SECONDS: positiveInt(5),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ENGAWA_ADMIN_LOGIN) !== Boolean(env.ENGAWA_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ENGAWA_ADMIN_LOGIN ? 'ENGAWA_ADMIN_PASSWORD' : 'ENGAWA_ADMIN_LOGIN'],
+        message: 'ENGAWA_ADMIN_LOGIN and ENGAWA_ADMIN_PASSWORD go together: set both or neither',
+      });
+    }
+  });
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  baseUrl: string;
+  /** Cookies are `Secure` (and `__Host-` prefixed) when the base URL is https or localhost. */
+  secureCookies: boolean;
+  initialAdmin?: { login: string; password: string; email?: string };
+  trustProxy: string[];
+  logLevel: string;
+  defaultLocale: 'ja' | 'en';
+  session: { idleMs: number; absoluteMs: number };
+  lockout: { threshold: number; durationMs: number };
+  loginRatePerMinute: number;
+  passwordMinLength: number;
+  bodyLimitBytes: number;
+  mailPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const base = new URL(baseUrl);
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'engawa.sqlite') },
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    baseUrl,
+    secureCookies: base.protocol === 'https:' || base.hostname === 'localhost',
+    initialAdmin:
+      e.ENGAWA_ADMIN_LOGIN && e.ENGAWA_ADMIN_PASSWORD
+        ? { login: e.ENGAWA_ADMIN_LOGIN, password: e.ENGAWA_ADMIN_PASSWORD, email: e.ENGAWA_ADMIN_EMAIL }
+        : undefined,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * 60_000 },
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    bodyLimitBytes: e.BODY_LIMIT_MB * 1024 * 1024,
+    mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(o: T): Readonly<T> {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
+  return Object.freeze(o);
+}

@@ -1,0 +1,3 @@
+export * from './actor.js';
+export * from './can.js';
+export * from './scope.js';

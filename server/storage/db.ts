@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import type { DialectKind } from './dialect.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './tables/index.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the pool or a transaction: reads can take both. */
+export type Queryable = Kysely<Database>;
+
+export interface Storage {
+  db: Db;
+  kind: DialectKind;
+  close(): Promise<void>;
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+
+export function openDatabase(config: DatabaseConfig): Storage {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const database = new SQLite(config.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return { db, kind: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 20,
+    // Counts and sums arrive as numbers; our ids stay far below 2^53.
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8 || oid === PG_NUMERIC
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format as 'text'),
+    } as pg.CustomTypesConfig,
+    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+    statement_timeout: 30_000,
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Runs every pending migration; throws (and leaves the database as it was) on failure. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateDown(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
+  for (;;) {
+    const { error, results } = await migrator.migrateDown();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (!results || results.length === 0) return;
+  }
+}
+
+/**
+ * Allocates the next kintone-style numeric id for `name` in a domain. Runs inside the caller's
+ * transaction: a rolled-back insert gives its number back.
+ */
+export async function nextIds(tx: Tx, domainId: string, name: string, count = 1): Promise<number[]> {
+  const row = await tx
+    .insertInto('sequences')
+    .values({ domainId, name, value: count })
+    .onConflict((oc) => oc.columns(['domainId', 'name']).doUpdateSet({ value: sql`sequences.value + ${count}` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const last = Number(row.value);
+  return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,47 @@
+// The only file that knows SQLite from PostgreSQL. Column types and the few value conversions
+// that differ (SQLite keeps booleans as 0/1 and times as ISO text) are decided here, once.
+import { type ColumnDataType, type Expression, type Kysely, PostgresAdapter, sql } from 'kysely';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+export function dialectOf(db: Kysely<any>): DialectKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Portable column types for migrations. */
+export function columnTypes(kind: DialectKind) {
+  return {
+    bool: (kind === 'postgres' ? 'boolean' : 'integer') as ColumnDataType,
+    time: (kind === 'postgres' ? 'timestamptz' : 'text') as ColumnDataType,
+    json: (kind === 'postgres' ? 'jsonb' : 'text') as ColumnDataType,
+    text: 'text' as ColumnDataType,
+    int: 'integer' as ColumnDataType,
+    bigint: 'bigint' as ColumnDataType,
+  };
+}
+
+export type DbBool = boolean | number;
+export type DbTime = string | Date;
+export type DbJson = string | object;
+
+export const toDb = {
+  bool: (kind: DialectKind, b: boolean): DbBool => (kind === 'postgres' ? b : b ? 1 : 0),
+  /** ISO-8601 in UTC: sorts as text in SQLite, casts to timestamptz in PostgreSQL. */
+  time: (d: Date): string => d.toISOString(),
+  json: (v: unknown): string => JSON.stringify(v),
+};
+
+export const fromDb = {
+  bool: (v: DbBool | null | undefined): boolean => v === true || v === 1,
+  time: (v: DbTime): Date => (v instanceof Date ? v : new Date(v)),
+  timeOrNull: (v: DbTime | null | undefined): Date | null =>
+    v == null ? null : v instanceof Date ? v : new Date(v),
+  json: <T>(v: DbJson | null | undefined, fallback: T): T =>
+    v == null ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T),
+  count: (v: string | number | bigint | null | undefined): number => Number(v ?? 0),
+};
+
+/** Case-insensitive equality usable in either dialect (both lower-case ASCII and Unicode). */
+export function lower(e: Expression<string>) {
+  return sql<string>`lower(${e})`;
+}

@@ -1,0 +1,27 @@
+import type { DbBool, DbJson, DbTime } from '../dialect.js';
+
+export interface DomainsTable {
+  id: string;
+  name: string;
+  isDefault: DbBool;
+  settings: DbJson;
+  createdAt: DbTime;
+}
+
+export interface DomainHostsTable {
+  host: string;
+  domainId: string;
+}
+
+/** Per-domain counters for kintone's numeric ids (two domains may both have user 1). */
+export interface SequencesTable {
+  domainId: string;
+  name: string;
+  value: number;
+}
+
+export interface SetupTokensTable {
+  domainId: string;
+  tokenHash: string;
+  createdAt: DbTime;
+}

@@ -1,0 +1,26 @@
+import type { AuditLogTable } from './audit.table.js';
+import type { SessionsTable } from './auth.table.js';
+import type {
+  GroupsTable,
+  GroupUsersTable,
+  OrganizationsTable,
+  UserOrganizationsTable,
+  UsersTable,
+} from './directory.table.js';
+import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
+import type { MailOutboxTable } from './mail.table.js';
+
+export interface Database {
+  domains: DomainsTable;
+  domainHosts: DomainHostsTable;
+  sequences: SequencesTable;
+  setupTokens: SetupTokensTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  groupUsers: GroupUsersTable;
+  organizations: OrganizationsTable;
+  userOrganizations: UserOrganizationsTable;
+  sessions: SessionsTable;
+  auditLog: AuditLogTable;
+  mailOutbox: MailOutboxTable;
+}
