@@ -85,6 +85,13 @@ export const ERRORS = {
       en: 'An unexpected error occurred.',
     },
   },
+  GAIA_IA02: {
+    status: 400,
+    message: {
+      ja: '指定したAPIトークンが、アプリで生成されたAPIトークンと一致しません。',
+      en: 'The specified API token does not match the API token generated via an app.',
+    },
+  },
   GAIA_SE01: {
     status: 400,
     message: {

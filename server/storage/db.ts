@@ -24,6 +24,8 @@ export type Queryable = Kysely<Database>;
 export interface Storage {
   db: Db;
   kind: DialectKind;
+  /** PostgreSQL schema the tables live in, when not the default search path. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -61,21 +63,26 @@ export function openDatabase(config: DatabaseConfig): Storage {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', schema: config.schema, close: () => db.destroy() };
 }
 
 /** Runs every pending migration; throws (and leaves the database as it was) on failure. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+function migrator(db: Db, schema?: string): Migrator {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  return new Migrator({ db: db.withoutPlugins(), provider: migrationProvider, migrationTableSchema: schema });
+}
+
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  const m = migrator(db, schema);
+  const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function migrateDown(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
+export async function migrateDown(db: Db, schema?: string): Promise<void> {
+  const m = migrator(db, schema);
   for (;;) {
-    const { error, results } = await migrator.migrateDown();
+    const { error, results } = await m.migrateDown();
     if (error) throw error instanceof Error ? error : new Error(String(error));
     if (!results || results.length === 0) return;
   }
@@ -85,7 +92,7 @@ export async function migrateDown(db: Db): Promise<void> {
  * Allocates the next kintone-style numeric id for `name` in a domain. Runs inside the caller's
  * transaction: a rolled-back insert gives its number back.
  */
-export async function nextIds(tx: Tx, domainId: string, name: string, count = 1): Promise<number[]> {
+export async function nextIds(tx: Queryable, domainId: string, name: string, count = 1): Promise<number[]> {
   const row = await tx
     .insertInto('sequences')
     .values({ domainId, name, value: count })

@@ -7,12 +7,12 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   it('run up, down and up again, leaving a working schema', async () => {
     const storage = await openEmptyDatabase(kind);
     try {
-      const applied = await migrateToLatest(storage.db);
+      const applied = await migrateToLatest(storage.db, storage.schema);
       expect(applied).toContain('0001-foundation');
-      await migrateDown(storage.db);
+      await migrateDown(storage.db, storage.schema);
       await expect(storage.db.selectFrom('users').selectAll().execute()).rejects.toThrow();
-      await migrateToLatest(storage.db);
-      expect(await migrateToLatest(storage.db)).toEqual([]);
+      await migrateToLatest(storage.db, storage.schema);
+      expect(await migrateToLatest(storage.db, storage.schema)).toEqual([]);
       expect(await storage.db.selectFrom('users').selectAll().execute()).toEqual([]);
     } finally {
       await storage.close();
@@ -22,7 +22,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   it('numbers ids per domain, so two domains both have id 1', async () => {
     const storage = await openEmptyDatabase(kind);
     try {
-      await migrateToLatest(storage.db);
+      await migrateToLatest(storage.db, storage.schema);
       for (const id of ['dom_a', 'dom_b']) {
         await storage.db
           .insertInto('domains')

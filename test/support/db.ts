@@ -41,7 +41,7 @@ export async function openEmptyDatabase(kind: DialectKind): Promise<TestDatabase
 
 export async function openTestDatabase(kind: DialectKind): Promise<TestDatabase> {
   const storage = await openEmptyDatabase(kind);
-  await migrateToLatest(storage.db);
+  await migrateToLatest(storage.db, storage.schema);
   return storage;
 }
 

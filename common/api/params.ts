@@ -1,0 +1,23 @@
+// Building blocks for request schemas. Query-string values always arrive as strings and
+// kintone clients send ids either as numbers or as strings, so both are accepted.
+import { z } from 'zod';
+
+export const numericId = z
+  .union([z.number().int().positive(), z.string().regex(/^\d{1,15}$/, 'invalid')])
+  .transform((v) => Number(v))
+  .refine((n) => Number.isSafeInteger(n) && n > 0, 'invalid');
+
+export const boolParam = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .transform((v) => v === true || v === 'true');
+
+export const intParam = (min: number, max: number) =>
+  z
+    .union([z.number().int(), z.string().regex(/^-?\d{1,10}$/, 'notNumber')])
+    .transform((v) => Number(v))
+    .pipe(z.number().int().min(min).max(max));
+
+/** A list in `ids[0]=…` form or a JSON array; at most `max` items. */
+export const listParam = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
+
+export const localeParam = z.enum(['ja', 'en']);

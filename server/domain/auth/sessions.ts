@@ -1,0 +1,97 @@
+// Browser sessions live server-side: the cookie holds a 256-bit secret, the table its SHA-256.
+// Each session is bound to its domain (a cookie carried to another host is worthless, T2),
+// expires after an idle period and at an absolute cap, and dies with a password change or
+// suspension (endUserSessions).
+import { newSecret } from '../../../common/ids.js';
+import type { Db } from '../../storage/db.js';
+import { fromDb, toDb } from '../../storage/dialect.js';
+import { type User, toUser } from '../../storage/users.repo.js';
+import { type BaseCtx, type Ctx, type Services, inTransaction } from '../context.js';
+import { actorFor } from './sign-in.js';
+import { sha256 } from './secrets.js';
+
+export interface SessionInfo {
+  idHash: string;
+  csrfToken: string;
+  user: User;
+}
+
+/** Idle time is written back at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(ctx: Ctx, user: User, replacing?: string): Promise<{ token: string; csrfToken: string }> {
+  if (replacing) await ctx.db.deleteFrom('sessions').where('idHash', '=', sha256(replacing)).execute();
+  const token = newSecret();
+  const csrfToken = newSecret();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      idHash: sha256(token),
+      domainId: user.domainId,
+      userId: user.id,
+      csrfToken,
+      state: 'active',
+      createdAt: toDb.time(ctx.now),
+      lastSeenAt: toDb.time(ctx.now),
+      expiresAt: toDb.time(new Date(ctx.now.getTime() + ctx.config.session.absoluteMs)),
+      ip: ctx.request.ip ?? '',
+      userAgent: (ctx.request.userAgent ?? '').slice(0, 512),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function findSession(
+  db: Db,
+  domainId: string,
+  token: string,
+  now: Date,
+  idleMs: number,
+): Promise<SessionInfo | null> {
+  if (token.length > 100) return null;
+  const idHash = sha256(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', (j) =>
+      j.onRef('users.domainId', '=', 'sessions.domainId').onRef('users.id', '=', 'sessions.userId'),
+    )
+    .selectAll('users')
+    .select(['sessions.csrfToken', 'sessions.state', 'sessions.lastSeenAt', 'sessions.expiresAt'])
+    .where('sessions.idHash', '=', idHash)
+    .where('sessions.domainId', '=', domainId)
+    .executeTakeFirst();
+  if (!row || row.state !== 'active') return null;
+  const lastSeen = fromDb.time(row.lastSeenAt).getTime();
+  if (fromDb.time(row.expiresAt).getTime() <= now.getTime() || lastSeen + idleMs <= now.getTime()) {
+    await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
+    return null;
+  }
+  const user = toUser(row);
+  if (!user.valid) return null;
+  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ lastSeenAt: toDb.time(now) }).where('idHash', '=', idHash).execute();
+  }
+  return { idHash, csrfToken: row.csrfToken, user };
+}
+
+export async function endSession(ctx: Ctx, idHash: string): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('idHash', '=', idHash).where('domainId', '=', ctx.actor.domainId).execute();
+}
+
+/** Every session of a user, everywhere: after a password change, suspension or deletion. */
+export async function endUserSessions(ctx: Ctx, userIds: number[], exceptIdHash?: string): Promise<void> {
+  if (userIds.length === 0) return;
+  let q = ctx.db.deleteFrom('sessions').where('domainId', '=', ctx.actor.domainId).where('userId', 'in', userIds);
+  if (exceptIdHash) q = q.where('idHash', '!=', exceptIdHash);
+  await q.execute();
+}
+
+/** A new session for a user who just proved who they are; any session the browser held is replaced. */
+export async function startSession(
+  services: Services,
+  base: BaseCtx,
+  user: User,
+  previousToken?: string,
+): Promise<{ token: string; csrfToken: string }> {
+  return inTransaction(services, { ...base, actor: actorFor(user, 'session') }, (ctx) => createSession(ctx, user, previousToken));
+}

@@ -1,0 +1,117 @@
+// Password sign-in for regular users, used by the session login and by every request that
+// carries X-Cybozu-Authorization. Every failure — unknown login, wrong password, locked,
+// suspended, a guest on the user sign-in — gives the same answer after the same work (A4).
+import { toDb } from '../../storage/dialect.js';
+import { type User, findUserByCode } from '../../storage/users.repo.js';
+import { AppError } from '../app-error.js';
+import { type BaseCtx, type Services, inTransaction } from '../context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import type { UserActor } from '../../policy/actor.js';
+
+export type SignInMethod = 'session' | 'password-header';
+
+type FailureReason = 'unknown-login' | 'wrong-password' | 'locked' | 'suspended' | 'not-a-user';
+
+export async function signIn(
+  services: Services,
+  base: BaseCtx,
+  input: { login: string; password: string; method: SignInMethod; audit?: boolean },
+): Promise<User> {
+  const domainId = base.actor.domainId;
+  const login = input.login.slice(0, 256);
+  const found = await findUserByCode(services.db, domainId, login);
+  const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
+  const now = services.clock();
+
+  let reason: FailureReason | null = null;
+  if (!found) reason = 'unknown-login';
+  else if (found.user.kind !== 'user') reason = 'not-a-user';
+  else if (found.user.lockedUntil && found.user.lockedUntil > now) reason = 'locked';
+  else if (!passwordOk) reason = 'wrong-password';
+  else if (!found.user.valid) reason = 'suspended';
+
+  if (reason) {
+    await recordFailure(services, base, found?.user ?? null, login, input.method, reason);
+    throw new AppError('CB_WA01');
+  }
+  const user = found!.user;
+  const rehash = needsRehash(found!.passwordHash) ? await hashPassword(input.password) : null;
+  await inTransaction(services, { ...base, actor: actorFor(user, input.method) }, async (ctx) => {
+    await ctx.db
+      .updateTable('users')
+      .set({
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: toDb.time(ctx.now),
+        ...(rehash ? { passwordHash: rehash } : {}),
+      })
+      .where('domainId', '=', domainId)
+      .where('id', '=', user.id)
+      .execute();
+    if (input.audit !== false) {
+      await recordAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { method: input.method } });
+    }
+  });
+  return { ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: now };
+}
+
+async function recordFailure(
+  services: Services,
+  base: BaseCtx,
+  user: User | null,
+  login: string,
+  method: SignInMethod,
+  reason: FailureReason,
+): Promise<void> {
+  const { threshold, durationMs } = services.config.lockout;
+  await inTransaction(services, base, async (ctx) => {
+    // Only regular users lock out; guests are slowed down instead (they must never be locked out).
+    if (user && user.kind === 'user' && reason === 'wrong-password') {
+      const row = await ctx.db
+        .updateTable('users')
+        .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+        .where('domainId', '=', user.domainId)
+        .where('id', '=', user.id)
+        .returning('failedLogins')
+        .executeTakeFirstOrThrow();
+      if (Number(row.failedLogins) >= threshold) {
+        const until = new Date(ctx.now.getTime() + durationMs);
+        await ctx.db
+          .updateTable('users')
+          .set({ failedLogins: 0, lockedUntil: toDb.time(until) })
+          .where('domainId', '=', user.domainId)
+          .where('id', '=', user.id)
+          .execute();
+        await recordAudit(ctx, {
+          action: 'auth.lockout',
+          targetType: 'user',
+          targetId: user.id,
+          result: 'failure',
+          detail: { login: user.code, until: until.toISOString(), failures: threshold },
+        });
+      }
+    }
+    await recordAudit(ctx, {
+      action: 'auth.login',
+      targetType: user ? 'user' : undefined,
+      targetId: user?.id,
+      result: 'failure',
+      detail: { login, method, reason },
+    });
+  });
+}
+
+export function actorFor(user: User, via: SignInMethod, sessionIdHash?: string): UserActor {
+  return {
+    kind: 'user',
+    domainId: user.domainId,
+    userId: user.id,
+    code: user.code,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    locale: user.locale,
+    via: via === 'session' ? 'session' : 'password',
+    sessionIdHash,
+  };
+}

@@ -1,0 +1,104 @@
+import type { UserChange } from '../../../common/api/users.js';
+import { toDb } from '../../storage/dialect.js';
+import { type User, codeKey, countAdmins, toUser } from '../../storage/users.repo.js';
+import { AppError, type FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { hashPassword, passwordProblems } from '../auth/passwords.js';
+import { endUserSessions } from '../auth/sessions.js';
+
+/**
+ * Changes regular users by login name, all or none. A new password or a suspension ends the
+ * user's other sessions at once; the last valid administrator cannot be demoted or suspended.
+ */
+export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void> {
+  const problems: Record<string, FieldProblem[]> = {};
+  const users = await loadByCodes(ctx, changes.map((c) => c.code));
+  const newKeys = new Map<string, number>();
+  changes.forEach((c, i) => {
+    const user = users.get(codeKey(c.code));
+    if (!user) {
+      problems[`users[${i}].code`] = [{ key: 'notFound' }];
+      return;
+    }
+    if (c.newCode !== undefined && codeKey(c.newCode) !== user.code.toLowerCase()) {
+      if (newKeys.has(codeKey(c.newCode))) problems[`users[${i}].newCode`] = [{ key: 'duplicateInRequest' }];
+      newKeys.set(codeKey(c.newCode), i);
+    }
+    if (c.password !== undefined) {
+      const pw = passwordProblems(c.password, c.newCode ?? user.code, ctx.config.passwordMinLength);
+      if (pw.length) problems[`users[${i}].password`] = pw;
+    }
+  });
+  if (newKeys.size) {
+    const taken = await ctx.db
+      .selectFrom('users')
+      .select('codeKey')
+      .where('domainId', '=', ctx.actor.domainId)
+      .where('codeKey', 'in', [...newKeys.keys()])
+      .execute();
+    for (const row of taken) problems[`users[${newKeys.get(row.codeKey)}].newCode`] = [{ key: 'duplicate' }];
+  }
+  if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
+
+  const losingAdmin = changes
+    .map((c) => ({ c, user: users.get(codeKey(c.code))! }))
+    .filter(({ c, user }) => user.isAdmin && user.valid && (c.isAdmin === false || c.valid === false))
+    .map(({ user }) => user.id);
+  if (losingAdmin.length && (await countAdmins(ctx.db, ctx.actor.domainId, losingAdmin)) === 0) {
+    throw AppError.invalid({ users: 'lastAdmin' });
+  }
+
+  for (const c of changes) {
+    const user = users.get(codeKey(c.code))!;
+    const hash = c.password !== undefined ? await hashPassword(c.password) : undefined;
+    await ctx.db
+      .updateTable('users')
+      .set({
+        ...(c.newCode !== undefined ? { code: c.newCode, codeKey: codeKey(c.newCode) } : {}),
+        ...(c.name !== undefined ? { name: c.name } : {}),
+        ...(c.email !== undefined ? { email: c.email } : {}),
+        ...(c.locale !== undefined ? { locale: c.locale } : {}),
+        ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+        ...(c.valid !== undefined ? { valid: toDb.bool(ctx.dialect, c.valid) } : {}),
+        ...(c.isAdmin !== undefined ? { isAdmin: toDb.bool(ctx.dialect, c.isAdmin) } : {}),
+        ...(c.description !== undefined ? { description: c.description } : {}),
+        ...(c.phone !== undefined ? { phone: c.phone } : {}),
+        ...(c.sortOrder !== undefined ? { sortOrder: c.sortOrder } : {}),
+        ...(hash ? { passwordHash: hash, passwordChangedAt: toDb.time(ctx.now), failedLogins: 0, lockedUntil: null } : {}),
+        updatedAt: toDb.time(ctx.now),
+      })
+      .where('domainId', '=', ctx.actor.domainId)
+      .where('id', '=', user.id)
+      .execute();
+    if (hash || c.valid === false) {
+      const own = ctx.actor.kind === 'user' && ctx.actor.userId === user.id ? ctx.actor.sessionIdHash : undefined;
+      await endUserSessions(ctx, [user.id], own);
+    }
+    const changed = Object.keys(c).filter((k) => k !== 'code' && c[k as keyof UserChange] !== undefined);
+    await recordAudit(ctx, {
+      action: hash ? 'user.update.password' : 'user.update',
+      targetType: 'user',
+      targetId: user.id,
+      detail: {
+        code: user.code,
+        changed,
+        ...(c.valid !== undefined && c.valid !== user.valid ? { valid: c.valid } : {}),
+        ...(c.isAdmin !== undefined && c.isAdmin !== user.isAdmin ? { isAdmin: c.isAdmin } : {}),
+      },
+    });
+  }
+}
+
+export async function loadByCodes(ctx: Ctx, codes: string[]): Promise<Map<string, User>> {
+  const keys = [...new Set(codes.map(codeKey))];
+  if (keys.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('domainId', '=', ctx.actor.domainId)
+    .where('kind', '=', 'user')
+    .where('codeKey', 'in', keys)
+    .execute();
+  return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
+}

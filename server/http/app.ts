@@ -1,0 +1,118 @@
+// buildApp assembles the HTTP server; it never listens (main.ts does), so tests drive it with
+// inject() or a port of their own.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import qs from 'qs';
+import { newId } from '../../common/ids.js';
+import type { Services } from '../domain/context.js';
+import { type Limiter, MemoryLimiter } from '../infra/limiter.js';
+import { applyMethodOverride, checkMethodOverride } from './method-override.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerCsrf } from './plugins/csrf.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerTenancy } from './plugins/tenancy.js';
+import { registerRoute } from './route.js';
+import { routes } from './routes/index.js';
+import './types.js';
+
+export interface AppOptions {
+  services: Services;
+  limiter?: Limiter;
+  logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
+}
+
+const TOO_MANY_PARAMS = Symbol('engawa.tooManyParams');
+
+function parseQuery(s: string): Record<string, unknown> {
+  try {
+    // qs turns `ids[0]=1` into arrays. Its default arrayLimit (20) would silently turn index 21
+    // into an object key; kintone lists go to 100 (apps, ids), and anything longer is refused.
+    return qs.parse(s, {
+      arrayLimit: 100,
+      parameterLimit: 1000,
+      depth: 5,
+      allowPrototypes: false,
+      plainObjects: true,
+      throwOnLimitExceeded: true,
+    }) as Record<string, unknown>;
+  } catch {
+    return { [TOO_MANY_PARAMS]: true } as Record<string, unknown>;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const config = services.config;
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(logger && typeof logger === 'object' && 'child' in logger
+      ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
+      : { logger: logger as FastifyServerOptions['logger'] }),
+    genReqId: () => newId('req'),
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: config.bodyLimitBytes,
+    routerOptions: { querystringParser: parseQuery, maxParamLength: 500 },
+    rewriteUrl: (req: import('node:http').IncomingMessage) => {
+      applyMethodOverride(req);
+      return req.url ?? '/';
+    },
+    connectionTimeout: 0,
+    requestTimeout: 120_000,
+    return503OnClosing: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  } as unknown as FastifyServerOptions);
+
+  // kintone clients send JSON bodies with GET; let Fastify parse them like any other body.
+  app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === undefined && !route.url.startsWith('*')) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access)`);
+    }
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        styleSrc: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+
+  app.addHook('onRequest', async (request) => {
+    checkMethodOverride(request);
+    if ((request.query as Record<symbol, unknown>)[TOO_MANY_PARAMS]) {
+      throw Object.assign(new Error('too many parameters'), { statusCode: 400 });
+    }
+  });
+  registerTenancy(app, services);
+  const limiter = options.limiter ?? new MemoryLimiter();
+  registerAuthentication(app, services, limiter);
+  registerCsrf(app, config);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  for (const spec of routes) registerRoute(app, services, limiter, spec);
+  return app;
+}

@@ -1,0 +1,121 @@
+// Who is asking, and may they call this route. Credentials are taken exactly as kintone clients
+// send them: X-Cybozu-Authorization on every request, or the session cookie of the web app.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { AppError } from '../../domain/app-error.js';
+import type { Services } from '../../domain/context.js';
+import { sha256 } from '../../domain/auth/secrets.js';
+import { findSession } from '../../domain/auth/sessions.js';
+import { actorFor, signIn } from '../../domain/auth/sign-in.js';
+import type { Limiter } from '../../infra/limiter.js';
+import { type Actor, can } from '../../policy/index.js';
+import { findUserWithHash } from '../../storage/users.repo.js';
+import { sessionCookie } from '../cookies.js';
+import { negotiateLocale } from '../locale.js';
+import { requestFacts } from '../request-facts.js';
+
+/** Failed password headers allowed per address per minute before 429 (successes never count). */
+const HEADER_FAILURES_PER_MINUTE = 20;
+
+interface CachedCredential {
+  userId: number;
+  /** The stored hash the header was verified against: any password change invalidates it. */
+  passwordHash: string;
+}
+
+export function registerAuthentication(app: FastifyInstance, services: Services, limiter: Limiter): void {
+  const cookie = sessionCookie(services.config);
+  // X-Cybozu-Authorization arrives on every API call; re-running argon2 each time would cap a
+  // server at a few dozen requests a second. A verified header is remembered briefly, keyed by
+  // its hash, and re-checked against the user row (suspension, lockout, password change) on
+  // every request, so revocation is immediate on every instance.
+  const verified = new LRUCache<string, CachedCredential>({ max: 5_000, ttl: 5 * 60_000 });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('locale', 'ja');
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(request.headers['accept-language'], services.config.defaultLocale);
+    if (!request.domain) return;
+    const actor = await identify(request);
+    request.actor = actor;
+    if (actor.kind === 'user' || actor.kind === 'guest') request.locale = actor.locale;
+    authorize(request, actor);
+  });
+
+  async function identify(request: FastifyRequest): Promise<Actor> {
+    const domainId = request.domain!.id;
+    const header = request.headers['x-cybozu-authorization'];
+    if (typeof header === 'string') return passwordHeader(request, domainId, header);
+    if (request.headers['x-cybozu-api-token'] !== undefined) throw new AppError('GAIA_IA02');
+    const token = request.cookies[cookie.name];
+    if (token) {
+      const session = await findSession(services.db, domainId, token, services.clock(), services.config.session.idleMs);
+      if (session && session.user.kind === 'user') {
+        request.csrfToken = session.csrfToken;
+        return actorFor(session.user, 'session', session.idHash);
+      }
+    }
+    return { kind: 'anonymous', domainId };
+  }
+
+  async function passwordHeader(request: FastifyRequest, domainId: string, header: string): Promise<Actor> {
+    const key = sha256(`${domainId}\0${header}`);
+    const cached = verified.get(key);
+    if (cached) {
+      const found = await findUserWithHash(services.db, domainId, cached.userId);
+      const now = services.clock();
+      const user = found?.user;
+      if (
+        user &&
+        user.kind === 'user' &&
+        user.valid &&
+        !(user.lockedUntil && user.lockedUntil > now) &&
+        found.passwordHash === cached.passwordHash
+      ) {
+        return actorFor(user, 'password-header');
+      }
+      verified.delete(key);
+    }
+    const ipKey = `pwfail:${domainId}:${request.ip}`;
+    const budget = await limiter.peek(ipKey, HEADER_FAILURES_PER_MINUTE);
+    if (!budget.allowed) {
+      throw new AppError('CB_TM01', { headers: { 'retry-after': String(Math.ceil(budget.retryAfterMs / 1000)) } });
+    }
+    const decoded = decodeCredentials(header);
+    try {
+      if (!decoded) throw new AppError('CB_WA01');
+      const user = await signIn(
+        services,
+        { actor: { kind: 'anonymous', domainId }, locale: request.locale, request: requestFacts(request) },
+        { ...decoded, method: 'password-header' },
+      );
+      const stored = await findUserWithHash(services.db, domainId, user.id);
+      if (stored) verified.set(key, { userId: user.id, passwordHash: stored.passwordHash });
+      return actorFor(user, 'password-header');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CB_WA01') await limiter.hit(ipKey, HEADER_FAILURES_PER_MINUTE, 60_000);
+      throw err;
+    }
+  }
+
+  function authorize(request: FastifyRequest, actor: Actor): void {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    if (actor.kind === 'anonymous') throw new AppError('CB_AU01');
+    if (access === 'signedIn') {
+      if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError('CB_NO02');
+      return;
+    }
+    if (!can(actor, access)) throw new AppError('CB_NO02');
+  }
+}
+
+function decodeCredentials(header: string): { login: string; password: string } | null {
+  if (header.length > 4096 || !/^[A-Za-z0-9+/]+=*$/.test(header.trim())) return null;
+  const text = Buffer.from(header.trim(), 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  if (colon <= 0) return null;
+  return { login: text.slice(0, colon), password: text.slice(colon + 1) };
+}

@@ -1,0 +1,20 @@
+import { ERRORS, FIELD_MESSAGES, type ErrorBody, format } from '../../../common/errors.js';
+import type { Locale } from '../../../common/access.js';
+import { randomString } from '../../../common/ids.js';
+import type { AppError } from '../../domain/app-error.js';
+
+/** kintone's error body: `{code, id, message, errors?}` in the caller's locale. */
+export function errorBody(err: AppError, locale: Locale): ErrorBody {
+  const body: ErrorBody = {
+    code: err.code,
+    id: randomString(20),
+    message: format(ERRORS[err.code].message[locale], err.options.params),
+  };
+  if (err.options.errors) {
+    body.errors = {};
+    for (const [key, problems] of Object.entries(err.options.errors)) {
+      body.errors[key] = { messages: problems.map((p) => format(FIELD_MESSAGES[p.key][locale], p.params)) };
+    }
+  }
+  return body;
+}

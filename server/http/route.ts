@@ -1,0 +1,78 @@
+// A route declares its method, path, access and input schema; its handler loads, authorizes,
+// acts and presents. GET and DELETE read their parameters from the query string and from a JSON
+// body alike (kintone's own samples send bodies with GET), so `input` is the merge of both.
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { z } from 'zod';
+import type { BaseCtx, Ctx, Services } from '../domain/context.js';
+import { inTransaction, readContext } from '../domain/context.js';
+import type { Limiter } from '../infra/limiter.js';
+import type { Actor } from '../policy/actor.js';
+import { baseCtx } from './request-facts.js';
+import type { Access } from './types.js';
+import { parseInput } from './validation.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteArgs<I> {
+  input: I;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  actor: Actor;
+  services: Services;
+  limiter: Limiter;
+  base: BaseCtx;
+  /** Runs a command in one transaction with this request's context. */
+  command<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+  /** A read-only context on the pool. */
+  read(): Ctx;
+}
+
+export interface RouteSpec<S extends z.ZodType | undefined = z.ZodType | undefined> {
+  method: Method;
+  url: string;
+  access: Access;
+  input?: S;
+  tenantless?: boolean;
+  bodyLimit?: number;
+  handler(args: RouteArgs<S extends z.ZodType ? z.output<S> : undefined>): Promise<unknown>;
+}
+
+export function defineRoute<S extends z.ZodType | undefined>(spec: RouteSpec<S>): RouteSpec<S> {
+  return spec;
+}
+
+function rawInput(request: FastifyRequest): unknown {
+  const body = request.body;
+  if (request.method === 'GET' || request.method === 'DELETE') {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    return body && typeof body === 'object' && !Array.isArray(body) ? { ...query, ...body } : { ...query };
+  }
+  return body ?? {};
+}
+
+export function registerRoute(app: FastifyInstance, services: Services, limiter: Limiter, spec: RouteSpec<any>): void {
+  app.route({
+    method: spec.method as HTTPMethods,
+    url: spec.url,
+    bodyLimit: spec.bodyLimit,
+    config: { access: spec.access, tenantless: spec.tenantless },
+    handler: async (request, reply) => {
+      const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
+      const actor = request.actor ?? { kind: 'anonymous' as const, domainId: request.domain?.id ?? '' };
+      const base = spec.tenantless ? (undefined as unknown as BaseCtx) : baseCtx(request, actor);
+      const result = await spec.handler({
+        input,
+        request,
+        reply,
+        actor,
+        services,
+        limiter,
+        base,
+        command: (fn) => inTransaction(services, base, fn),
+        read: () => readContext(services, base),
+      });
+      if (reply.sent) return reply;
+      return result ?? {};
+    },
+  });
+}

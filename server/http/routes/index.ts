@@ -1,0 +1,9 @@
+// Every route the server has, listed explicitly (no autoload): reading this file tells what the
+// server exposes.
+import type { RouteSpec } from '../route.js';
+import { healthRoutes } from './health.js';
+import { sessionRoutes } from './session.js';
+import { setupRoutes } from './setup.js';
+import { userRoutes } from './users.js';
+
+export const routes: RouteSpec<any>[] = [...healthRoutes, ...sessionRoutes, ...setupRoutes, ...userRoutes];

@@ -1,0 +1,71 @@
+// Sign-in and sign-out for the web app. kintone clients never call these: they send
+// X-Cybozu-Authorization on each request instead.
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.js';
+import { recordAudit } from '../../domain/audit/record-audit.js';
+import { endSession, startSession } from '../../domain/auth/sessions.js';
+import { signIn } from '../../domain/auth/sign-in.js';
+import { findUserById } from '../../storage/users.repo.js';
+import { sessionCookie } from '../cookies.js';
+import { isSameOrigin } from '../plugins/csrf.js';
+import { defineRoute } from '../route.js';
+import { peerKey, throttle } from '../throttle.js';
+
+const signInInput = z.object({
+  login: z.string().min(1).max(256),
+  password: z.string().min(1).max(4096),
+});
+
+export const sessionRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/session',
+    access: 'public',
+    input: signInInput,
+    handler: async ({ input, request, reply, services, limiter, base }) => {
+      if (!isSameOrigin(request, services.config)) throw new AppError('CB_CS01');
+      const domainId = base.actor.domainId;
+      await throttle(limiter, `login:${domainId}:${peerKey(request)}`, services.config.loginRatePerMinute, 60_000);
+      const user = await signIn(services, base, { ...input, method: 'session' });
+      const cookie = sessionCookie(services.config);
+      const previous = request.cookies[cookie.name];
+      const { token, csrfToken } = await startSession(services, base, user, previous);
+      reply.setCookie(cookie.name, token, cookie.options);
+      return { user: sessionUser(user), csrfToken };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/session',
+    access: 'signedIn',
+    handler: async ({ request, services }) => {
+      const actor = request.actor!;
+      if (actor.kind !== 'user') throw new AppError('CB_AU01');
+      const user = await findUserById(services.db, actor.domainId, actor.userId);
+      if (!user) throw new AppError('CB_AU01');
+      return { user: sessionUser(user), csrfToken: request.csrfToken };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/session',
+    access: 'signedIn',
+    handler: async ({ request, reply, services, command }) => {
+      const actor = request.actor!;
+      const cookie = sessionCookie(services.config);
+      if (actor.kind === 'user' && actor.sessionIdHash) {
+        const idHash = actor.sessionIdHash;
+        await command(async (ctx) => {
+          await endSession(ctx, idHash);
+          await recordAudit(ctx, { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+        });
+      }
+      reply.clearCookie(cookie.name, cookie.options);
+      return {};
+    },
+  }),
+];
+
+function sessionUser(u: { id: number; code: string; name: string; email: string; locale: string; timezone: string; isAdmin: boolean }) {
+  return { id: String(u.id), code: u.code, name: u.name, email: u.email, locale: u.locale, timezone: u.timezone, isAdmin: u.isAdmin };
+}

@@ -1,0 +1,27 @@
+import type { Action } from '../../common/access.js';
+import type { Locale } from '../../common/access.js';
+import type { DomainRef } from '../domain/domains/resolve-domain.js';
+import type { Actor } from '../policy/actor.js';
+
+/**
+ * Who may call a route. Every route declares one; the server refuses to start otherwise.
+ * - `public`: anyone, signed in or not (health, sign-in, first-run setup)
+ * - `signedIn`: any signed-in user or guest
+ * - an Action: the actor's role must allow it (policy/can)
+ */
+export type Access = 'public' | 'signedIn' | Action;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    domain: DomainRef | null;
+    actor: Actor | null;
+    locale: Locale;
+    /** Set when the session cookie authenticated this request: its CSRF token. */
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Health checks answer before a domain is chosen. */
+    tenantless?: boolean;
+  }
+}

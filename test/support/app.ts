@@ -1,0 +1,105 @@
+// An app over a test database, a controllable clock, and factories for a domain with its cast
+// of personas. Tests call `app.inject` with the domain's Host.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { randomString } from '../../common/ids.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { type Services, inTransaction } from '../../server/domain/context.js';
+import { hashPassword } from '../../server/domain/auth/passwords.js';
+import { createDomain } from '../../server/domain/domains/create-domain.js';
+import { createUsers } from '../../server/domain/users/create-users.js';
+import { buildApp } from '../../server/http/app.js';
+import { MemoryLimiter } from '../../server/infra/limiter.js';
+import { systemActor } from '../../server/policy/actor.js';
+import type { TestDatabase } from './db.js';
+
+export class TestClock {
+  constructor(public current = new Date('2026-04-01T00:00:00.000Z')) {}
+  now = (): Date => new Date(this.current);
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  services: Services;
+  clock: TestClock;
+  limiter: MemoryLimiter;
+  close(): Promise<void>;
+}
+
+export async function startApp(database: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
+  const clock = new TestClock();
+  const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env });
+  const services: Services = { db: database.db, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
+  const limiter = new MemoryLimiter(() => clock.now().getTime());
+  const app = await buildApp({ services, limiter });
+  await app.ready();
+  return { app, services, clock, limiter, close: () => app.close() };
+}
+
+// Hashing is deliberately slow; the cast shares one hash per password.
+const hashes = new Map<string, Promise<string>>();
+function cachedHash(password: string): Promise<string> {
+  let h = hashes.get(password);
+  if (!h) hashes.set(password, (h = hashPassword(password)));
+  return h;
+}
+
+export interface Persona {
+  id: number;
+  code: string;
+  password: string;
+  /** The X-Cybozu-Authorization header value. */
+  auth: string;
+}
+
+export interface TestDomain {
+  id: string;
+  host: string;
+  admin: Persona;
+  member: Persona;
+  /** inject() with this domain's Host and, when `as` is given, that persona's password header. */
+  request(opts: InjectOptions & { as?: Persona }): Promise<LightMyRequestResponse>;
+  addUser(code: string, extra?: { isAdmin?: boolean; password?: string; valid?: boolean }): Promise<Persona>;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+export function basicAuth(code: string, password: string): string {
+  return Buffer.from(`${code}:${password}`).toString('base64');
+}
+
+/** A new domain on its own host, with an administrator and a member. */
+export async function newDomain(h: Harness, name = 'Test'): Promise<TestDomain> {
+  const host = `t-${randomString(10)}.test`;
+  const { id } = await createDomain(h.services, { name, hosts: [host] });
+  const addUser: TestDomain['addUser'] = async (code, extra = {}) => {
+    const password = extra.password ?? PASSWORD;
+    const [userId] = await inTransaction(
+      h.services,
+      { actor: systemActor(id), locale: 'en', request: { ip: null, userAgent: null, requestId: null } },
+      async (ctx) =>
+        createUsers(
+          ctx,
+          [{ code, name: code, email: `${code}@example.com`, password, isAdmin: extra.isAdmin ?? false, valid: extra.valid ?? true }],
+          [await cachedHash(password)],
+        ),
+    );
+    return { id: userId!, code, password, auth: basicAuth(code, password) };
+  };
+  const admin = await addUser('admin', { isAdmin: true });
+  const member = await addUser('member');
+  return {
+    id,
+    host,
+    admin,
+    member,
+    addUser,
+    request: ({ as, headers, ...opts }) =>
+      h.app.inject({
+        ...opts,
+        headers: { host, ...(as ? { 'x-cybozu-authorization': as.auth } : {}), ...headers },
+      }),
+  };
+}
