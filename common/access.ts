@@ -11,7 +11,8 @@ export type Action =
   | 'directory.read' // list users, groups and organisations through the User API
   | 'directory.manage' // create, update, suspend and delete users, groups, organisations
   | 'audit.read'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'mail.test'; // send a test message to check the mail settings
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -19,6 +20,7 @@ export const ACTIONS: readonly Action[] = [
   'directory.manage',
   'audit.read',
   'outbox.read',
+  'mail.test',
 ];
 
 export const ROLE_ACTIONS = {
@@ -28,6 +30,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': true,
     'audit.read': true,
     'outbox.read': true,
+    'mail.test': true,
   },
   user: {
     'session.read': true,
@@ -35,6 +38,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': false,
     'audit.read': false,
     'outbox.read': false,
+    'mail.test': false,
   },
   guest: {
     'session.read': true,
@@ -42,6 +46,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': false,
     'audit.read': false,
     'outbox.read': false,
+    'mail.test': false,
   },
   apiToken: {
     'session.read': false,
@@ -49,6 +54,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': false,
     'audit.read': false,
     'outbox.read': false,
+    'mail.test': false,
   },
   publicViewer: {
     'session.read': false,
@@ -56,6 +62,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': false,
     'audit.read': false,
     'outbox.read': false,
+    'mail.test': false,
   },
   system: {
     'session.read': false,
@@ -63,6 +70,7 @@ export const ROLE_ACTIONS = {
     'directory.manage': true,
     'audit.read': true,
     'outbox.read': true,
+    'mail.test': true,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

@@ -92,6 +92,13 @@ export const ERRORS = {
       en: 'The specified API token does not match the API token generated via an app.',
     },
   },
+  GAIA_ML01: {
+    status: 404,
+    message: {
+      ja: '指定したメール（id: {id}）が見つかりません。',
+      en: 'The specified mail (id: {id}) is not found.',
+    },
+  },
   GAIA_SE01: {
     status: 400,
     message: {

@@ -1,5 +1,6 @@
 // buildApp assembles the HTTP server; it never listens (main.ts does), so tests drive it with
 // inject() or a port of their own.
+import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -53,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { querystringParser: parseQuery, maxParamLength: 500 },
-    rewriteUrl: (req: import('node:http').IncomingMessage) => {
+    rewriteUrl: (req: IncomingMessage) => {
       applyMethodOverride(req);
       return req.url ?? '/';
     },

@@ -1,6 +1,7 @@
 // An app over a test database, a controllable clock, and factories for a domain with its cast
 // of personas. Tests call `app.inject` with the domain's Host.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { randomString } from '../../common/ids.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { type Services, inTransaction } from '../../server/domain/context.js';
@@ -10,6 +11,8 @@ import { createUsers } from '../../server/domain/users/create-users.js';
 import { buildApp } from '../../server/http/app.js';
 import { MemoryLimiter } from '../../server/infra/limiter.js';
 import { systemActor } from '../../server/policy/actor.js';
+import { createTransport } from '../../server/mail/transport.js';
+import { MailWorker } from '../../server/mail/worker.js';
 import type { TestDatabase } from './db.js';
 
 export class TestClock {
@@ -22,6 +25,8 @@ export class TestClock {
 
 export interface Harness {
   app: FastifyInstance;
+  /** Delivers queued mail (to the embedded outbox, or SMTP when SMTP_URL is given). */
+  mail: MailWorker;
   services: Services;
   clock: TestClock;
   limiter: MemoryLimiter;
@@ -35,7 +40,21 @@ export async function startApp(database: TestDatabase, env: Record<string, strin
   const limiter = new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter });
   await app.ready();
-  return { app, services, clock, limiter, close: () => app.close() };
+  const silent = pino({ level: 'silent' });
+  const transport = createTransport(config, silent);
+  const mail = new MailWorker(services, transport, silent);
+  return {
+    app,
+    mail,
+    services,
+    clock,
+    limiter,
+    close: async () => {
+      await mail.stop();
+      await transport.close();
+      await app.close();
+    },
+  };
 }
 
 // Hashing is deliberately slow; the cast shares one hash per password.

@@ -12,24 +12,29 @@ import { createUsers } from '../users/create-users.js';
 import { sha256 } from './secrets.js';
 
 export type FirstRun =
-  | { state: 'ready'; domainId: string }
+  | { state: 'ready'; domainId: string | null }
   | { state: 'admin-created'; domainId: string; login: string }
   | { state: 'setup-link'; domainId: string; url: string };
 
-export async function ensureDefaultDomain(services: Services): Promise<string> {
-  const existing = await services.db.selectFrom('domains').select('id').orderBy('createdAt').orderBy('id').executeTakeFirst();
+/**
+ * The default domain, created on the very first start. An install whose operator created
+ * host-bound domains before ever starting the server has none, and needs none.
+ */
+export async function ensureDefaultDomain(services: Services): Promise<string | null> {
+  const existing = await services.db.selectFrom('domains').select('id').executeTakeFirst();
   const def = await services.db
     .selectFrom('domains')
     .select('id')
     .where('isDefault', '=', toDb.bool(services.dialect, true))
     .executeTakeFirst();
   if (def) return def.id;
-  if (existing) return existing.id;
+  if (existing) return null;
   return (await createDomain(services, { name: 'Engawa', hosts: [], isDefault: true })).id;
 }
 
 export async function prepareFirstRun(services: Services): Promise<FirstRun> {
   const domainId = await ensureDefaultDomain(services);
+  if (!domainId) return { state: 'ready', domainId };
   if ((await countUsers(services.db, domainId)) > 0) return { state: 'ready', domainId };
   const base: BaseCtx = {
     actor: systemActor(domainId),
@@ -45,13 +50,29 @@ export async function prepareFirstRun(services: Services): Promise<FirstRun> {
     );
     return { state: 'admin-created', domainId, login: admin.login };
   }
-  // A fresh link at every start while nobody has finished setup; the previous one stops working.
+  const token = await issueSetupToken(services, domainId);
+  return { state: 'setup-link', domainId, url: setupUrl(services.config.baseUrl, token) };
+}
+
+/** A fresh one-time setup token for a domain with no users; any earlier one stops working. */
+export async function issueSetupToken(services: Services, domainId: string): Promise<string> {
   const token = newSecret();
+  const base: BaseCtx = {
+    actor: systemActor(domainId),
+    locale: services.config.defaultLocale,
+    request: { ip: null, userAgent: null, requestId: null },
+  };
   await inTransaction(services, base, async (ctx) => {
     await ctx.db.deleteFrom('setupTokens').where('domainId', '=', domainId).execute();
     await ctx.db.insertInto('setupTokens').values({ domainId, tokenHash: sha256(token), createdAt: toDb.time(ctx.now) }).execute();
+    await recordAudit(ctx, { action: 'setup.link', targetType: 'domain', targetId: domainId });
   });
-  return { state: 'setup-link', domainId, url: `${services.config.baseUrl}/setup#token=${token}` };
+  return token;
+}
+
+/** The token rides in the fragment: browsers never send it to a server or in a Referer. */
+export function setupUrl(origin: string, token: string): string {
+  return `${origin.replace(/\/+$/, '')}/setup#token=${token}`;
 }
 
 export async function setupRequired(services: Services, domainId: string): Promise<boolean> {

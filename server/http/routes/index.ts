@@ -2,8 +2,9 @@
 // server exposes.
 import type { RouteSpec } from '../route.js';
 import { healthRoutes } from './health.js';
+import { mailRoutes } from './mail.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
 
-export const routes: RouteSpec<any>[] = [...healthRoutes, ...sessionRoutes, ...setupRoutes, ...userRoutes];
+export const routes: RouteSpec<any>[] = [...healthRoutes, ...sessionRoutes, ...setupRoutes, ...userRoutes, ...mailRoutes];

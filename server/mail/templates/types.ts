@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { Locale } from '../../../common/access.js';
+
+export type MailLocale = Locale;
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * One message: the schema its stored params must satisfy (they are re-read from the outbox at
+ * send time, possibly by a newer version of the server) and the renderer.
+ */
+export interface MailTemplate<P> {
+  params: z.ZodType<P>;
+  render: (params: P, locale: MailLocale) => RenderedMail;
+}
