@@ -58,15 +58,6 @@ const schema = z
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
     BODY_LIMIT_MB: positiveInt(16),
     MAIL_POLL_SECONDS: positiveInt(5),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.ENGAWA_ADMIN_LOGIN) !== Boolean(env.ENGAWA_ADMIN_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.ENGAWA_ADMIN_LOGIN ? 'ENGAWA_ADMIN_PASSWORD' : 'ENGAWA_ADMIN_LOGIN'],
-        message: 'ENGAWA_ADMIN_LOGIN and ENGAWA_ADMIN_PASSWORD go together: set both or neither',
-      });
-    }
   });
 
 export type DatabaseConfig =
@@ -104,11 +95,17 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
+  // Checked apart from the schema so it is reported together with every other problem.
+  if (Boolean(env.ENGAWA_ADMIN_LOGIN) !== Boolean(env.ENGAWA_ADMIN_PASSWORD)) {
+    problems.push(
+      `${env.ENGAWA_ADMIN_LOGIN ? 'ENGAWA_ADMIN_PASSWORD' : 'ENGAWA_ADMIN_LOGIN'}: ` +
+        'ENGAWA_ADMIN_LOGIN and ENGAWA_ADMIN_PASSWORD go together: set both or neither',
     );
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');

@@ -109,8 +109,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(app, services, limiter);
   registerCsrf(app, config);
 
+  // While shutting down, answers to in-flight requests close their connection, so a client's
+  // keep-alive socket cannot hold the process open after the last answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
