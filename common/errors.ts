@@ -170,6 +170,14 @@ export const FIELD_MESSAGES = {
     ja: '組織の親子関係が循環しています。',
     en: 'The organization hierarchy would contain a cycle.',
   },
+  hasChildren: {
+    ja: '子組織があるため削除できません。先に子組織を削除するか移動してください。',
+    en: 'The organization has child organizations. Delete or move them first.',
+  },
+  primaryNotListed: {
+    ja: '優先する組織は所属組織から指定してください。',
+    en: 'The primary organization must be one of the organizations the user belongs to.',
+  },
   lastAdmin: {
     ja: '最後の管理者は停止・削除できません。',
     en: 'The last administrator cannot be suspended or deleted.',

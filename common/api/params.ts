@@ -21,3 +21,20 @@ export const intParam = (min: number, max: number) =>
 export const listParam = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
 
 export const localeParam = z.enum(['ja', 'en']);
+
+/**
+ * Login names and the codes of groups and organisations share one rule: letters (any script), digits
+ * and `@ . _ + -`, so a code can sit in a URL, a query or a CSV column unquoted.
+ */
+export const directoryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\p{L}\p{N}@._+-]+$/u, 'invalid');
+
+/** A code that names an existing row: looked up, never stored, so only its length is checked. */
+export const codeRef = z.string().trim().min(1).max(128);
+
+export const directoryName = z.string().trim().min(1).max(128);
+export const directoryDescription = z.string().max(10_000);

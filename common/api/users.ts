@@ -1,17 +1,12 @@
 // /v1/users.json — the cybozu User API shape, as administrators' scripts already use it.
 import { z } from 'zod';
-import { boolParam, intParam, listParam, localeParam, numericId } from './params.js';
+import { boolParam, directoryCode, intParam, listParam, localeParam, numericId } from './params.js';
 
 export const USERS_PATH = '/v1/users.json';
 export const MAX_USERS_PER_CALL = 100;
 
-/** Login names: letters (any script), digits and `@ . _ + -`; never `guest/…` (guests' space). */
-export const loginName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[\p{L}\p{N}@._+-]+$/u, 'invalid');
+/** Login names: the directory code rule, which also keeps out `guest/…` (guests' space). */
+export const loginName = directoryCode;
 
 const timezone = z
   .string()

@@ -6,12 +6,13 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import qs from 'qs';
 import { newId } from '../../common/ids.js';
+import { AppError, type FieldProblem } from '../domain/app-error.js';
 import type { Services } from '../domain/context.js';
 import { type Limiter, MemoryLimiter } from '../infra/limiter.js';
 import { applyMethodOverride, checkMethodOverride } from './method-override.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerCsrf } from './plugins/csrf.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerTenancy } from './plugins/tenancy.js';
 import { registerRoute } from './route.js';
 import { routes } from './routes/index.js';
@@ -23,7 +24,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
 }
 
-const TOO_MANY_PARAMS = Symbol('engawa.tooManyParams');
+const QUERY_LIMIT = Symbol('engawa.queryLimit');
 
 function parseQuery(s: string): Record<string, unknown> {
   try {
@@ -37,9 +38,25 @@ function parseQuery(s: string): Record<string, unknown> {
       plainObjects: true,
       throwOnLimitExceeded: true,
     }) as Record<string, unknown>;
-  } catch {
-    return { [TOO_MANY_PARAMS]: true } as Record<string, unknown>;
+  } catch (err) {
+    return { [QUERY_LIMIT]: limitProblem(s, err) } as Record<string, unknown>;
   }
+}
+
+/** Names the parameter that broke a qs limit, so the CB_VA01 body says what to fix. */
+function limitProblem(s: string, err: unknown): Record<string, FieldProblem[]> {
+  if (/parameter limit/i.test(err instanceof Error ? err.message : '')) return { query: [{ key: 'tooMany', params: { n: 1000 } }] };
+  const tooMany: FieldProblem[] = [{ key: 'tooMany', params: { n: 100 } }];
+  const counts = new Map<string, number>();
+  for (const part of s.split('&')) {
+    const m = /^([^[\]=]+)(?:\[|%5B)(\d*)(?:\]|%5D)/i.exec(part);
+    if (!m) continue;
+    const name = m[1]!;
+    const n = (counts.get(name) ?? 0) + 1;
+    if ((m[2] !== '' && Number(m[2]) >= 100) || n > 100) return { [name]: tooMany };
+    counts.set(name, n);
+  }
+  return { query: tooMany };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -63,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: handleFrameworkError,
   } as unknown as FastifyServerOptions);
 
   // kintone clients send JSON bodies with GET; let Fastify parse them like any other body.
@@ -100,9 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request) => {
     checkMethodOverride(request);
-    if ((request.query as Record<symbol, unknown>)[TOO_MANY_PARAMS]) {
-      throw Object.assign(new Error('too many parameters'), { statusCode: 400 });
-    }
+    const limit = (request.query as Record<symbol, Record<string, FieldProblem[]> | undefined>)[QUERY_LIMIT];
+    if (limit) throw new AppError('CB_VA01', { errors: limit });
   });
   registerTenancy(app, services);
   const limiter = options.limiter ?? new MemoryLimiter();

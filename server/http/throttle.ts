@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { AppError } from '../domain/app-error.js';
 import type { Limiter } from '../infra/limiter.js';
 
@@ -13,6 +14,10 @@ export async function throttle(limiter: Limiter, key: string, limit: number, win
 /** The peer address as the trusted proxy saw it; IPv6 counted per /64 so one host cannot rotate. */
 export function peerKey(request: FastifyRequest): string {
   const ip = request.ip ?? 'unknown';
-  if (ip.includes(':') && !ip.startsWith('::ffff:')) return ip.split(':').slice(0, 4).join(':') + '::/64';
-  return ip.replace(/^::ffff:/, '');
+  // Parsed, not split on ':': `2001:db8::1` and `2001:db8::2` share a /64 although their
+  // text differs in the first four groups; IPv4-mapped addresses count as the IPv4 address.
+  if (!ipaddr.isValid(ip)) return ip;
+  const addr = ipaddr.process(ip);
+  if (addr.kind() === 'ipv4') return addr.toString();
+  return `${(addr as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
 }

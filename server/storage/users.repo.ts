@@ -95,7 +95,11 @@ export async function listUsers(db: Queryable, scope: Scope<'users'>, filter: Us
   let q = db.selectFrom('users').selectAll().where('domainId', '=', scope.domainId).where('kind', '=', 'user');
   if (filter.ids) q = q.where('id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.codes) q = q.where('codeKey', 'in', filter.codes.length ? filter.codes.map(codeKey) : ['']);
-  const rows = await q.orderBy('sortOrder', 'asc').orderBy('id', 'asc').offset(filter.offset).limit(filter.size).execute();
+  // Unset sort orders last on both databases (SQLite sorts NULL first, PostgreSQL last).
+  const rows = await q
+    .orderBy((eb) => eb('sortOrder', 'is', null))
+    .orderBy('sortOrder', 'asc')
+    .orderBy('id', 'asc').offset(filter.offset).limit(filter.size).execute();
   return rows.map(toUser);
 }
 
@@ -129,4 +133,18 @@ export async function findUserWithHash(
 ): Promise<{ user: User; passwordHash: string } | null> {
   const row = await db.selectFrom('users').selectAll().where('domainId', '=', domainId).where('id', '=', id).executeTakeFirst();
   return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+}
+
+/** Regular users by login name (case-insensitive), keyed by the lower-cased code. */
+export async function loadUsersByCodes(db: Queryable, domainId: string, codes: string[]): Promise<Map<string, User>> {
+  const keys = [...new Set(codes.map(codeKey))];
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('domainId', '=', domainId)
+    .where('kind', '=', 'user')
+    .where('codeKey', 'in', keys)
+    .execute();
+  return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
 }

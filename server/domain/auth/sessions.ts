@@ -20,7 +20,9 @@ export interface SessionInfo {
 const TOUCH_EVERY_MS = 60_000;
 
 export async function createSession(ctx: Ctx, user: User, replacing?: string): Promise<{ token: string; csrfToken: string }> {
-  if (replacing) await ctx.db.deleteFrom('sessions').where('idHash', '=', sha256(replacing)).execute();
+  if (replacing) {
+    await ctx.db.deleteFrom('sessions').where('idHash', '=', sha256(replacing)).where('domainId', '=', user.domainId).execute();
+  }
   const token = newSecret();
   const csrfToken = newSecret();
   await ctx.db

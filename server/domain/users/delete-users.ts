@@ -1,12 +1,11 @@
-import { codeKey, countAdmins } from '../../storage/users.repo.js';
+import { codeKey, countAdmins, loadUsersByCodes } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { loadByCodes } from './update-users.js';
 
 /** Deletes regular users by login name, all or none; their sessions and memberships go too. */
 export async function deleteUsers(ctx: Ctx, codes: string[]): Promise<void> {
-  const users = await loadByCodes(ctx, codes);
+  const users = await loadUsersByCodes(ctx.db, ctx.actor.domainId, codes);
   const problems: Record<string, FieldProblem[]> = {};
   codes.forEach((code, i) => {
     if (!users.has(codeKey(code))) problems[`codes[${i}]`] = [{ key: 'notFound' }];

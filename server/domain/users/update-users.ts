@@ -1,6 +1,6 @@
 import type { UserChange } from '../../../common/api/users.js';
 import { toDb } from '../../storage/dialect.js';
-import { type User, codeKey, countAdmins, toUser } from '../../storage/users.repo.js';
+import { codeKey, countAdmins, loadUsersByCodes } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -13,7 +13,7 @@ import { endUserSessions } from '../auth/sessions.js';
  */
 export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void> {
   const problems: Record<string, FieldProblem[]> = {};
-  const users = await loadByCodes(ctx, changes.map((c) => c.code));
+  const users = await loadUsersByCodes(ctx.db, ctx.actor.domainId, changes.map((c) => c.code));
   const newKeys = new Map<string, number>();
   changes.forEach((c, i) => {
     const user = users.get(codeKey(c.code));
@@ -88,17 +88,4 @@ export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void
       },
     });
   }
-}
-
-export async function loadByCodes(ctx: Ctx, codes: string[]): Promise<Map<string, User>> {
-  const keys = [...new Set(codes.map(codeKey))];
-  if (keys.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('domainId', '=', ctx.actor.domainId)
-    .where('kind', '=', 'user')
-    .where('codeKey', 'in', keys)
-    .execute();
-  return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
 }

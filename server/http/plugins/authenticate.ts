@@ -13,6 +13,7 @@ import { findUserWithHash } from '../../storage/users.repo.js';
 import { sessionCookie } from '../cookies.js';
 import { negotiateLocale } from '../locale.js';
 import { requestFacts } from '../request-facts.js';
+import { peerKey } from '../throttle.js';
 
 /** Failed password headers allowed per address per minute before 429 (successes never count). */
 const HEADER_FAILURES_PER_MINUTE = 20;
@@ -33,7 +34,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
-  app.decorateRequest('locale', 'ja');
+  // Errors raised before the locale is negotiated (421, a bad override) still follow the install.
+  app.decorateRequest('locale', services.config.defaultLocale);
 
   app.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale(request.headers['accept-language'], services.config.defaultLocale);
@@ -78,7 +80,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
       }
       verified.delete(key);
     }
-    const ipKey = `pwfail:${domainId}:${request.ip}`;
+    // Per /64 for IPv6: one host holds billions of addresses and would otherwise rotate (A3).
+    const ipKey = `pwfail:${domainId}:${peerKey(request)}`;
     const budget = await limiter.peek(ipKey, HEADER_FAILURES_PER_MINUTE);
     if (!budget.allowed) {
       throw new AppError('CB_TM01', { headers: { 'retry-after': String(Math.ceil(budget.retryAfterMs / 1000)) } });

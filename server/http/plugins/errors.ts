@@ -17,8 +17,10 @@ function fromFastify(err: FastifyError): AppError | null {
     case 'FST_ERR_CTP_INVALID_TYPE':
       return new AppError('CB_UT01');
     case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return AppError.invalid({ url: 'invalid' });
     case 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE':
-      return new AppError('CB_VA01', { status: 400 });
+      return AppError.invalid({ 'Content-Type': 'required' });
   }
   // secure-json-parse's prototype-poisoning refusal and JSON syntax errors
   if (err instanceof SyntaxError || /prototype|constructor/i.test(err.message ?? '')) {
@@ -27,7 +29,8 @@ function fromFastify(err: FastifyError): AppError | null {
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     if (err.statusCode === 413) return new AppError('CB_RL01');
     if (err.statusCode === 415) return new AppError('CB_UT01');
-    return new AppError('CB_VA01', { status: err.statusCode });
+    // kintone's CB_VA01 always carries an `errors` map; clients index into it.
+    return new AppError('CB_VA01', { status: err.statusCode, errors: { '(request)': [{ key: 'invalid' }] } });
   }
   return null;
 }
@@ -39,6 +42,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: App
   if (err.status === 429) reply.header('X-Cybozu-Error', body.code);
   for (const [k, v] of Object.entries(err.options.headers ?? {})) reply.header(k, v);
   return reply.code(err.status).header('cache-control', 'no-store').send(body);
+}
+
+/**
+ * Fastify answers a malformed URL (bad percent-encoding) or an over-long path parameter before
+ * routing, with its own body, unless given this: then they too leave as kintone's body (D1).
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(request, reply, fromFastify(error) ?? AppError.invalid({ url: 'invalid' }));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -1,10 +1,24 @@
 // Every route the server has, listed explicitly (no autoload): reading this file tells what the
 // server exposes.
 import type { RouteSpec } from '../route.js';
+import { auditRoutes } from './audit.js';
+import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
 import { mailRoutes } from './mail.js';
+import { membershipRoutes } from './memberships.js';
+import { organizationRoutes } from './organizations.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
 
-export const routes: RouteSpec<any>[] = [...healthRoutes, ...sessionRoutes, ...setupRoutes, ...userRoutes, ...mailRoutes];
+export const routes: RouteSpec<any>[] = [
+  ...healthRoutes,
+  ...sessionRoutes,
+  ...setupRoutes,
+  ...userRoutes,
+  ...mailRoutes,
+  ...auditRoutes,
+  ...groupRoutes,
+  ...organizationRoutes,
+  ...membershipRoutes,
+];
