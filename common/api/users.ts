@@ -1,6 +1,6 @@
 // /v1/users.json — the cybozu User API shape, as administrators' scripts already use it.
 import { z } from 'zod';
-import { boolParam, directoryCode, intParam, listParam, localeParam, numericId } from './params.js';
+import { boolParam, codeRef, directoryCode, intParam, listParam, localeParam, numericId } from './params.js';
 
 export const USERS_PATH = '/v1/users.json';
 export const MAX_USERS_PER_CALL = 100;
@@ -29,18 +29,29 @@ export const listUsersInput = z.object({
   size: intParam(1, 100).default(100),
 });
 
-export const newUser = z.object({
-  code: loginName,
+const userFields = {
   name: displayName,
   email: z.email().max(256),
   password: z.string().min(1).max(1024),
-  locale: localeParam.optional(),
-  timezone: timezone.optional(),
-  valid: boolParam.optional(),
-  isAdmin: boolParam.optional(),
-  description: z.string().max(10_000).optional(),
-  phone: z.string().max(64).optional(),
-  sortOrder: intParam(0, 1_000_000_000).nullable().optional(),
+  locale: localeParam,
+  timezone,
+  valid: boolParam,
+  isAdmin: boolParam,
+  description: z.string().max(10_000),
+  phone: z.string().max(64),
+  sortOrder: intParam(0, 1_000_000_000).nullable(),
+};
+
+export const newUser = z.object({
+  code: loginName,
+  ...userFields,
+  locale: userFields.locale.optional(),
+  timezone: userFields.timezone.optional(),
+  valid: userFields.valid.optional(),
+  isAdmin: userFields.isAdmin.optional(),
+  description: userFields.description.optional(),
+  phone: userFields.phone.optional(),
+  sortOrder: userFields.sortOrder.optional(),
 });
 export type NewUser = z.output<typeof newUser>;
 
@@ -48,19 +59,10 @@ export const createUsersInput = z.object({
   users: z.array(newUser).min(1).max(MAX_USERS_PER_CALL),
 });
 
-export const userChange = z.object({
-  code: z.string().min(1).max(128),
+/** A change names the user by its current login name; every other field is optional. */
+export const userChange = z.object(userFields).partial().extend({
+  code: codeRef,
   newCode: loginName.optional(),
-  name: displayName.optional(),
-  email: z.email().max(256).optional(),
-  password: z.string().min(1).max(1024).optional(),
-  locale: localeParam.optional(),
-  timezone: timezone.optional(),
-  valid: boolParam.optional(),
-  isAdmin: boolParam.optional(),
-  description: z.string().max(10_000).optional(),
-  phone: z.string().max(64).optional(),
-  sortOrder: intParam(0, 1_000_000_000).nullable().optional(),
 });
 export type UserChange = z.output<typeof userChange>;
 
@@ -69,7 +71,7 @@ export const updateUsersInput = z.object({
 });
 
 export const deleteUsersInput = z.object({
-  codes: listParam(z.string().min(1).max(128), MAX_USERS_PER_CALL).min(1),
+  codes: listParam(codeRef, MAX_USERS_PER_CALL).min(1),
 });
 
 /** One user as the API returns it: ids as strings, times as ISO-8601 UTC. */

@@ -78,7 +78,8 @@ describe('the server process', () => {
     const inFlight = fetch(`${url}/v1/users.json`, {
       headers: { 'x-cybozu-authorization': Buffer.from('nobody:wrong password').toString('base64') },
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // SIGTERM once the server has begun handling it (the wrong password then costs an argon2 run).
+    while (!s.output().includes('"url":"/v1/users.json"')) await new Promise((r) => setTimeout(r, 2));
     s.child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(401);

@@ -44,6 +44,18 @@ eachDatabase((database) => {
       expect(memberSend.statusCode).toBe(403);
     });
 
+    it('allows only a trickle of test messages per domain', async () => {
+      const d = await newDomain(h);
+      for (let i = 0; i < 20; i++) {
+        expect((await d.request({ method: 'POST', url: '/v1/mail/test.json', as: d.admin, payload: {} })).statusCode).toBe(200);
+      }
+      const over = await d.request({ method: 'POST', url: '/v1/mail/test.json', as: d.admin, payload: {} });
+      expect(over.statusCode).toBe(429);
+      expect(over.json().code).toBe('CB_TM01');
+      h.clock.advance(3_600_000);
+      expect((await d.request({ method: 'POST', url: '/v1/mail/test.json', as: d.admin, payload: {} })).statusCode).toBe(200);
+    });
+
     it('refuses a header-injecting recipient', async () => {
       const d = await newDomain(h);
       const res = await d.request({

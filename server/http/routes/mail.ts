@@ -6,6 +6,7 @@ import { enqueueMail } from '../../mail/queue.js';
 import { scope } from '../../policy/scope.js';
 import { findUserById } from '../../storage/users.repo.js';
 import { defineRoute } from '../route.js';
+import { throttle } from '../throttle.js';
 
 export const mailRoutes = [
   defineRoute({
@@ -34,7 +35,9 @@ export const mailRoutes = [
     url: TEST_MAIL_PATH,
     access: 'mail.test',
     input: testMailInput,
-    handler: async ({ input, actor, command }) => {
+    handler: async ({ input, actor, command, limiter }) => {
+      // A test send is a way to make the server mail any address: keep it to a trickle.
+      await throttle(limiter, `mail-test:${actor.domainId}`, 20, 3_600_000);
       return command(async (ctx) => {
         const me = actor.kind === 'user' ? await findUserById(ctx.db, actor.domainId, actor.userId) : null;
         const to = input.to ?? me?.email;
