@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/domain/**/*.ts', 'server/policy/**/*.ts', 'server/mail/**/*.ts', 'server/infra/**/*.ts'],
+    files: ['server/domain/**/*.ts', 'server/policy/**/*.ts', 'server/mail/**/*.ts', 'server/infra/**/*.ts', 'server/files/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noHttp] }] },
   },

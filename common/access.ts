@@ -12,7 +12,12 @@ export type Action =
   | 'directory.manage' // create, update, suspend and delete users, groups, organisations
   | 'audit.read'
   | 'outbox.read'
-  | 'mail.test'; // send a test message to check the mail settings
+  | 'mail.test' // send a test message to check the mail settings
+  | 'file.upload' // put a file in temporary storage (POST file.json)
+  | 'file.download' // GET file.json; whether this file may be read is decided per file (server/files)
+  | 'app.create'
+  | 'app.read' // see a live app and its form (object rules in server/policy/apps.ts)
+  | 'app.manage'; // edit preview settings and deploy (object rules in server/policy/apps.ts)
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -21,6 +26,11 @@ export const ACTIONS: readonly Action[] = [
   'audit.read',
   'outbox.read',
   'mail.test',
+  'file.upload',
+  'file.download',
+  'app.create',
+  'app.read',
+  'app.manage',
 ];
 
 export const ROLE_ACTIONS = {
@@ -31,6 +41,11 @@ export const ROLE_ACTIONS = {
     'audit.read': true,
     'outbox.read': true,
     'mail.test': true,
+    'file.upload': true,
+    'file.download': true,
+    'app.create': true,
+    'app.read': true,
+    'app.manage': true,
   },
   user: {
     'session.read': true,
@@ -39,6 +54,11 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
+    'file.upload': true,
+    'file.download': true,
+    'app.create': true,
+    'app.read': true,
+    'app.manage': true,
   },
   guest: {
     'session.read': true,
@@ -47,6 +67,11 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
+    'file.upload': false,
+    'file.download': false,
+    'app.create': false,
+    'app.read': false,
+    'app.manage': false,
   },
   apiToken: {
     'session.read': false,
@@ -55,6 +80,11 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
+    'file.upload': false,
+    'file.download': false,
+    'app.create': false,
+    'app.read': false,
+    'app.manage': false,
   },
   publicViewer: {
     'session.read': false,
@@ -63,6 +93,11 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
+    'file.upload': false,
+    'file.download': false,
+    'app.create': false,
+    'app.read': false,
+    'app.manage': false,
   },
   system: {
     'session.read': false,
@@ -71,6 +106,11 @@ export const ROLE_ACTIONS = {
     'audit.read': true,
     'outbox.read': true,
     'mail.test': true,
+    'file.upload': false,
+    'file.download': false,
+    'app.create': true,
+    'app.read': true,
+    'app.manage': true,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

@@ -85,11 +85,55 @@ export const ERRORS = {
       en: 'An unexpected error occurred.',
     },
   },
+  GAIA_AP01: {
+    status: 404,
+    message: {
+      ja: '指定したアプリ（id: {id}）が見つかりません。削除されている可能性があります。',
+      en: 'The app (ID: {id}) not found. The app may have been deleted.',
+    },
+  },
+  GAIA_CO02: {
+    status: 409,
+    message: {
+      ja: '指定したrevisionは最新ではありません。ほかのユーザーがレコードを更新した可能性があります。',
+      en: 'The specified revision is not the latest. Another user may have updated the record.',
+    },
+  },
+  GAIA_FC01: {
+    status: 400,
+    message: {
+      ja: '指定したフィールド（code: {code}）が見つかりません。',
+      en: 'The specified field (code: {code}) not found.',
+    },
+  },
+  GAIA_DE01: {
+    status: 400,
+    message: {
+      ja: '運用環境に反映できませんでした。設定内容を確認してください。',
+      en: 'The settings could not be deployed. Check the settings.',
+    },
+  },
+  // Deploy-time formula validation (spec/calc-formulas.md §6.2): one field is reported, with
+  // {detail} one of FORMULA_MESSAGES. The English wording is unconfirmed.
+  GAIA_IL01: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{label}」の計算式が正しくありません。(エラーの内容：{detail})',
+      en: 'The formula of the field "{label}" is invalid. (Error: {detail})',
+    },
+  },
   GAIA_IA02: {
     status: 400,
     message: {
       ja: '指定したAPIトークンが、アプリで生成されたAPIトークンと一致しません。',
       en: 'The specified API token does not match the API token generated via an app.',
+    },
+  },
+  GAIA_BL01: {
+    status: 404,
+    message: {
+      ja: '指定したファイル（id: {id}）が見つかりません。',
+      en: 'The specified file (id: {id}) not found.',
     },
   },
   GAIA_ML01: {
@@ -125,6 +169,72 @@ export const ERRORS = {
     message: {
       ja: '指定した組織（コード: {code}）が見つかりません。',
       en: 'The specified organization (code: {code}) is not found.',
+    },
+  },
+  // Query errors (spec/kintone-rest-api.md §5, §7). The Japanese follows real kintone as
+  // observed; the English of the GAIA_IQ* family is unconfirmed. {field} is the code as written.
+  GAIA_IQ03: {
+    status: 400,
+    message: {
+      ja: '{field}フィールドのフィールドタイプには演算子{op}を使用できません。',
+      en: 'The operator {op} cannot be used for the field type of the field {field}.',
+    },
+  },
+  GAIA_IQ07: {
+    status: 400,
+    message: {
+      ja: 'レコードを読み込めません。テーブルに設定している場合、{field}フィールドのフィールドタイプには、演算子{op}を使用できません。',
+      en: 'Failed to read records. The operator {op} cannot be used for the field {field} when it is in a table.',
+    },
+  },
+  GAIA_IQ10: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」の項目に「{value}」は存在しません。',
+      en: 'The option "{value}" does not exist in the field "{field}".',
+    },
+  },
+  GAIA_IQ11: {
+    status: 400,
+    message: {
+      ja: '指定されたフィールド（{field}）が見つかりません。',
+      en: 'The specified field ({field}) is not found.',
+    },
+  },
+  GAIA_IQ23: {
+    status: 400,
+    message: {
+      ja: '指定した日にち（{value}）は無効です。1から31までの整数で指定します。',
+      en: 'The specified day ({value}) is invalid. Specify an integer from 1 to 31.',
+    },
+  },
+  GAIA_IQ25: {
+    status: 400,
+    message: {
+      ja: 'FROM_TODAY()の第2引数には、「DAYS」「WEEKS」「MONTHS」「YEARS」のいずれかを指定します。',
+      en: 'Specify DAYS, WEEKS, MONTHS or YEARS as the second argument of FROM_TODAY().',
+    },
+  },
+  GAIA_IL08: {
+    status: 400,
+    message: { ja: 'クエリの指定が不正です。', en: 'The query is invalid.' },
+  },
+  GAIA_IR02: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」に指定したクエリが正しくありません。指定したクエリは、関連レコード一覧フィールドでのみ使用できます。',
+      en: 'The query specified for the field "{field}" is invalid. It can be used only for Related Records fields.',
+    },
+  },
+  GAIA_QU01: {
+    status: 400,
+    message: { ja: 'limit には 500 以下の値を指定してください。', en: 'limit must be 500 or less.' },
+  },
+  GAIA_QU02: {
+    status: 400,
+    message: {
+      ja: 'offset には 10,000 以下の値を指定してください。',
+      en: 'offset must be 10,000 or less.',
     },
   },
 } as const satisfies Record<string, ErrorDef>;
@@ -178,13 +288,155 @@ export const FIELD_MESSAGES = {
     ja: '優先する組織は所属組織から指定してください。',
     en: 'The primary organization must be one of the organizations the user belongs to.',
   },
+  appCode: {
+    ja: 'アプリコードは英字で始まり、英数字と「_」で64文字以内にしてください。',
+    en: 'An app code starts with a letter and has at most 64 letters, digits and underscores.',
+  },
+  systemField: {
+    ja: 'このフィールドは削除できません。',
+    en: 'This field cannot be deleted.',
+  },
   lastAdmin: {
     ja: '最後の管理者は停止・削除できません。',
     en: 'The last administrator cannot be suspended or deleted.',
   },
+  // `errors.query` messages for CB_VA01 answers to a query.
+  querySyntax: { ja: 'クエリ記法が間違っています。', en: 'The query syntax is invalid.' },
+  queryTooLong: {
+    ja: 'クエリが長すぎます。{n}文字以下で指定してください。',
+    en: 'The query is too long. Use {n} characters or fewer.',
+  },
+  queryTooComplex: {
+    ja: 'クエリが複雑すぎます。条件、値、括弧の数を減らしてください。',
+    en: 'The query is too complex. Use fewer conditions, values or parentheses.',
+  },
+  queryCursorOptions: {
+    ja: 'カーソルのクエリにはlimitとoffsetを指定できません。',
+    en: 'limit and offset cannot be used in a cursor query.',
+  },
+  // Record values (spec/ui-glossary.md §2.4). A record field left empty says "Required.",
+  // unlike a missing request parameter ("Required field.").
+  requiredValue: { ja: '必須です。', en: 'Required.' },
+  dateFormat: { ja: '日付の形式が不正です。', en: 'Format is not valid.' },
+  timeFormat: { ja: '時刻の形式が不正です。', en: 'Format is not valid.' },
+  datetimeFormat: { ja: '日時の形式が不正です。', en: 'Format is not valid.' },
+  // Field settings. kintone's parameter validator answers an enum mismatch in this raw form.
+  enumValue: { ja: 'Enum値のいずれかでなければなりません。', en: 'must be one of the enum value' },
+  fieldCodeInvalid: {
+    ja: '先頭に数字が使用されているか、使用できない記号、またはスペースが含まれているため保存できません。',
+    en: 'The field code cannot start with a number or contain spaces or symbols other than "_".',
+  },
+  fieldCodeTooLong: {
+    ja: 'フィールドコードは128文字以内で指定してください。',
+    en: 'The field code must be 128 characters or less.',
+  },
+  fieldCodeReserved: { ja: 'このフィールドコードは使用できません。', en: 'This field code cannot be used.' },
+  fieldCodeDuplicate: {
+    ja: 'フィールドコード「{code}」はほかのフィールドで使用されています。',
+    en: 'The field code "{code}" is already used by another field.',
+  },
+  fieldCodeFixed: {
+    ja: 'このフィールドのフィールドコードは変更できません。',
+    en: 'The field code of this field cannot be changed.',
+  },
+  fieldNotFound: {
+    ja: '指定したフィールド（code: {code}）が見つかりません。',
+    en: 'The specified field (code: {code}) is not found.',
+  },
+  typeNotCreatable: { ja: 'このフィールドタイプは追加できません。', en: 'Fields of this type cannot be added.' },
+  typeChange: { ja: 'フィールドタイプは変更できません。', en: 'The field type cannot be changed.' },
+  typeNotInSubtable: {
+    ja: 'このフィールドタイプはテーブルに配置できません。',
+    en: 'Fields of this type cannot be placed in a table.',
+  },
+  minOverMax: {
+    ja: '最小値には最大値以下の値を指定してください。',
+    en: 'The minimum must not be greater than the maximum.',
+  },
+  layoutDuplicate: {
+    ja: 'フィールド「{code}」が複数回配置されています。',
+    en: 'The field "{code}" is placed more than once.',
+  },
+  layoutMisplaced: {
+    ja: 'フィールド「{code}」はここに配置できません。',
+    en: 'The field "{code}" cannot be placed here.',
+  },
 } as const satisfies Record<string, Message>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/**
+ * The {detail} of a GAIA_IL01 answer: what is wrong with a formula (spec/calc-formulas.md §6.2).
+ * Japanese is kintone's; the English of fullWidth, mistyped* and unknownField is kintone's help
+ * wording, the rest is unconfirmed. tooLong, tooDeep and tooComplex are Engawa's own limits.
+ */
+export const FORMULA_MESSAGES = {
+  syntax: { ja: '計算式の文法が正しくありません。', en: 'The formula syntax is invalid.' },
+  unknownField: {
+    ja: '計算式に含まれるフィールドコード（{code}）が存在しません。',
+    en: 'The field code ({code}) in the formula does not exist.',
+  },
+  fieldType: {
+    ja: '計算式で利用できないフィールドタイプ({type})が指定されています。',
+    en: 'A field of a type that cannot be used in formulas ({type}) is specified.',
+  },
+  cycle: { ja: 'フィールドの参照が循環しています。', en: 'The field references are circular.' },
+  unknownFunction: { ja: '{name}関数は使用できません。', en: 'The {name} function cannot be used.' },
+  argsExactly: {
+    ja: '{name}関数には{n}個の引数が必要です。',
+    en: 'The {name} function requires {n} arguments.',
+  },
+  argsAtLeast: {
+    ja: '{name}関数には{n}個以上の引数が必要です。',
+    en: 'The {name} function requires at least {n} arguments.',
+  },
+  argsOneOrTwo: {
+    ja: '{name}関数には1個または2個の引数が必要です。',
+    en: 'The {name} function requires 1 or 2 arguments.',
+  },
+  argsAtMost: {
+    ja: '{name}関数に指定できる引数は{n}個までです。',
+    en: 'Up to {n} arguments can be specified for the {name} function.',
+  },
+  fullWidth: {
+    ja: '全角記号「{symbol}」が入力されています。半角記号「{halfWidth}」を入力してください。',
+    en: 'You have entered a full-width symbol "{symbol}". Use a half-width symbol "{halfWidth}".',
+  },
+  mistypedCompare: {
+    ja: '「{typed}」が入力されています。「{meant}」を判定するには「{meant}」を入力してください。',
+    en: '"{typed}" needs correction. If the "{meant}" operator is what you want to use, enter "{meant}" instead.',
+  },
+  mistypedArithmetic: {
+    ja: '「{typed}」が入力されています。「{meant}」を計算するには「{meant}」を入力してください。',
+    en: '"{typed}" needs correction. If the {meant} is what you want to use, enter "{meant}" instead.',
+  },
+  arrayMisuse: {
+    ja: '配列型の値に対して適切な関数が利用されていません。',
+    en: 'An invalid function is used for a value of an array type.',
+  },
+  operatorType: {
+    ja: '演算子「{op}」とデータ型の組み合わせが正しくありません。',
+    en: 'The operator "{op}" cannot be used with this data type.',
+  },
+  functionType: {
+    ja: '{name}関数と引数のデータ型の組み合わせが正しくありません。',
+    en: 'The data type of an argument cannot be used with the {name} function.',
+  },
+  tooLong: {
+    ja: '計算式が長すぎます。{n}文字以下で入力してください。',
+    en: 'The formula is too long. Use {n} characters or fewer.',
+  },
+  tooDeep: {
+    ja: '計算式の入れ子が深すぎます。{n}階層以下にしてください。',
+    en: 'The formula is nested too deeply. Use {n} levels or fewer.',
+  },
+  tooComplex: {
+    ja: '計算式が複雑すぎます。要素を{n}個以下にしてください。',
+    en: 'The formula is too complex. Use {n} elements or fewer.',
+  },
+} as const satisfies Record<string, Message>;
+
+export type FormulaMessageKey = keyof typeof FORMULA_MESSAGES;
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

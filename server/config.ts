@@ -57,6 +57,7 @@ const schema = z
     LOGIN_RATE_PER_MINUTE: positiveInt(30),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
     BODY_LIMIT_MB: positiveInt(16),
+    FILE_MAX_MB: positiveInt(100),
     MAIL_POLL_SECONDS: positiveInt(5),
   });
 
@@ -84,6 +85,10 @@ export interface Config {
   loginRatePerMinute: number;
   passwordMinLength: number;
   bodyLimitBytes: number;
+  /** One uploaded file at most; multipart bodies are streamed, so BODY_LIMIT_MB does not apply. */
+  fileMaxBytes: number;
+  /** Uploaded bytes live here, apart from the database (DATA_DIR/files). */
+  filesDir: string;
   mailPollMs: number;
 }
 
@@ -134,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     bodyLimitBytes: e.BODY_LIMIT_MB * 1024 * 1024,
+    fileMaxBytes: e.FILE_MAX_MB * 1024 * 1024,
+    filesDir: path.join(dataDir, 'files'),
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
   };
   return deepFreeze(config);

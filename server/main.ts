@@ -9,6 +9,7 @@ import { type Limiter, MemoryLimiter, RedisLimiter } from './infra/limiter.js';
 import { createLogger } from './logger.js';
 import { createTransport } from './mail/transport.js';
 import { MailWorker } from './mail/worker.js';
+import { startFileSweeper } from './files/sweep-expired.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
 
 async function main(): Promise<void> {
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.server.headersTimeout = 30_000;
   worker.start();
+  const sweeper = startFileSweeper(services, (err) => logger.error({ err }, 'file sweep failed'));
   logger.info({ url: config.baseUrl, mail: transport.kind }, 'Engawa is listening');
 
   let stopping = false;
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      sweeper.stop();
       await worker.stop();
       await transport.close();
       await redis?.quit();

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import qs from 'qs';
 import { newId } from '../../common/ids.js';
@@ -114,6 +115,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+
+  // Multipart bodies are streamed by the routes that take them (file uploads), within these
+  // limits, and never buffered; no other route accepts one (F5).
+  await app.register(multipart, {
+    limits: {
+      files: 1,
+      fileSize: config.fileMaxBytes,
+      fields: 10,
+      parts: 12,
+      headerPairs: 100,
+      fieldSize: 8 * 1024,
+    },
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !request.routeOptions.config?.multipart) throw new AppError('CB_UT01');
   });
 
   app.addHook('onRequest', async (request) => {

@@ -33,6 +33,8 @@ export interface RouteSpec<S extends z.ZodType | undefined = z.ZodType | undefin
   access: Access;
   input?: S;
   tenantless?: boolean;
+  /** Takes a multipart body (file uploads); every other route refuses one. */
+  multipart?: boolean;
   bodyLimit?: number;
   handler(args: RouteArgs<S extends z.ZodType ? z.output<S> : undefined>): Promise<unknown>;
 }
@@ -43,7 +45,7 @@ export function defineRoute<S extends z.ZodType | undefined>(spec: RouteSpec<S>)
 
 function rawInput(request: FastifyRequest): unknown {
   const body = request.body;
-  if (request.method === 'GET' || request.method === 'DELETE') {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'DELETE') {
     const query = (request.query ?? {}) as Record<string, unknown>;
     return body && typeof body === 'object' && !Array.isArray(body) ? { ...query, ...body } : { ...query };
   }
@@ -55,7 +57,7 @@ export function registerRoute(app: FastifyInstance, services: Services, limiter:
     method: spec.method as HTTPMethods,
     url: spec.url,
     bodyLimit: spec.bodyLimit,
-    config: { access: spec.access, tenantless: spec.tenantless },
+    config: { access: spec.access, tenantless: spec.tenantless, multipart: spec.multipart },
     handler: async (request, reply) => {
       const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
       const actor = request.actor ?? { kind: 'anonymous' as const, domainId: request.domain?.id ?? '' };

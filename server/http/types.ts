@@ -18,10 +18,17 @@ declare module 'fastify' {
     locale: Locale;
     /** Set when the session cookie authenticated this request: its CSRF token. */
     csrfToken: string | null;
+    /**
+     * A cookie-authenticated multipart request whose request token can only arrive in the form,
+     * after the file: the route must call checkDeferredToken before keeping anything.
+     */
+    csrfDeferred: boolean;
   }
   interface FastifyContextConfig {
     access?: Access;
     /** Health checks answer before a domain is chosen. */
     tenantless?: boolean;
+    /** The route reads a multipart body itself; no other route accepts one. */
+    multipart?: boolean;
   }
 }

@@ -1,3 +1,4 @@
 export * from './actor.js';
 export * from './can.js';
 export * from './scope.js';
+export * from './apps.js';

@@ -5,7 +5,7 @@ import { roleMay } from '../../common/access.js';
 
 declare const scopeBrand: unique symbol;
 
-export type ScopeKind = 'users' | 'groups' | 'organizations' | 'audit' | 'outbox';
+export type ScopeKind = 'users' | 'groups' | 'organizations' | 'audit' | 'outbox' | 'apps';
 
 export interface Scope<K extends ScopeKind> {
   readonly [scopeBrand]: K;
@@ -21,6 +21,8 @@ const READ_ACTION = {
   organizations: 'directory.read',
   audit: 'audit.read',
   outbox: 'outbox.read',
+  // Until spaces exist every regular user reads every deployed app (kintone's default ACL).
+  apps: 'app.read',
 } as const;
 
 export function scope<K extends ScopeKind>(actor: Actor, kind: K): Scope<K> {

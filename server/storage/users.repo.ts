@@ -148,3 +148,11 @@ export async function loadUsersByCodes(db: Queryable, domainId: string, codes: s
     .execute();
   return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
 }
+
+/** Code and name of users by id, for presenting creators and modifiers. */
+export async function userNames(db: Queryable, domainId: string, ids: number[]): Promise<Map<number, { code: string; name: string }>> {
+  const unique = [...new Set(ids)].filter((id) => id > 0);
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'code', 'name']).where('domainId', '=', domainId).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [Number(r.id), { code: r.code, name: r.name }]));
+}

@@ -1,6 +1,7 @@
 // Cookie-authenticated unsafe requests must prove they come from our own pages: the session's
-// request token (`__REQUEST_TOKEN__` in the JSON body, in the query for DELETE, or the
-// X-Request-Token header), `X-Requested-With`, and no cross-site Origin / Sec-Fetch-Site (A13).
+// request token (`__REQUEST_TOKEN__` in the JSON body, in the query for DELETE, as a form field
+// of an upload, or the X-Request-Token header), `X-Requested-With`, and no cross-site Origin /
+// Sec-Fetch-Site (A13).
 // Requests authenticated by header (X-Cybozu-Authorization) carry no ambient credential and
 // need none of this.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,6 +11,8 @@ import { safeEqual } from '../../domain/auth/secrets.js';
 import { originalMethod } from '../method-override.js';
 
 const TOKEN_KEY = '__REQUEST_TOKEN__';
+/** The form field an upload may carry its request token in. */
+export const REQUEST_TOKEN_FIELD = TOKEN_KEY;
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function isSameOrigin(request: FastifyRequest, config: Readonly<Config>): boolean {
@@ -40,12 +43,26 @@ function takeToken(request: FastifyRequest): string | undefined {
 }
 
 export function registerCsrf(app: FastifyInstance, config: Readonly<Config>): void {
+  app.decorateRequest('csrfDeferred', false);
   app.addHook('preValidation', async (request) => {
     const token = takeToken(request);
     if (SAFE.has(originalMethod(request))) return;
     if (request.csrfToken === null) return; // not cookie-authenticated
-    if (!token || !safeEqual(token, request.csrfToken) || !isSameOrigin(request, config)) {
-      throw new AppError('CB_CS01');
+    if (!isSameOrigin(request, config)) throw new AppError('CB_CS01');
+    // kintone's client appends the token to an upload's form after the file, so it can only be
+    // read once the file has streamed by. The origin checks above still run first; the token
+    // is checked by the route (checkDeferredToken) before anything it stored becomes visible.
+    if (token === undefined && request.routeOptions.config?.multipart && request.isMultipart()) {
+      request.csrfDeferred = true;
+      return;
     }
+    if (!token || !safeEqual(token, request.csrfToken)) throw new AppError('CB_CS01');
   });
+}
+
+/** For multipart routes: the `__REQUEST_TOKEN__` form field, once every part has been read. */
+export function checkDeferredToken(request: FastifyRequest, token: string | undefined): void {
+  if (!request.csrfDeferred) return;
+  if (!token || request.csrfToken === null || !safeEqual(token, request.csrfToken)) throw new AppError('CB_CS01');
+  request.csrfDeferred = false;
 }

@@ -1,8 +1,12 @@
 // Every route the server has, listed explicitly (no autoload): reading this file tells what the
 // server exposes.
 import type { RouteSpec } from '../route.js';
+import { appDeployRoutes } from './app-deploy.js';
+import { appFormRoutes } from './app-form.js';
+import { appRoutes } from './apps.js';
 import { auditRoutes } from './audit.js';
 import { groupRoutes } from './groups.js';
+import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
@@ -21,4 +25,8 @@ export const routes: RouteSpec<any>[] = [
   ...groupRoutes,
   ...organizationRoutes,
   ...membershipRoutes,
+  ...fileRoutes,
+  ...appRoutes,
+  ...appFormRoutes,
+  ...appDeployRoutes,
 ];

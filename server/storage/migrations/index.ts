@@ -2,9 +2,13 @@
 // add a new file instead.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-files.js';
+import * as m0003 from './0003-apps.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-files': m0002,
+  '0003-apps': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import type { AppDefinitionsTable, AppDeploysTable, AppsTable } from './apps.table.js';
 import type { AuditLogTable } from './audit.table.js';
 import type { SessionsTable } from './auth.table.js';
 import type {
@@ -8,6 +9,7 @@ import type {
   UsersTable,
 } from './directory.table.js';
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
+import type { FilesTable } from './files.table.js';
 import type { MailOutboxTable } from './mail.table.js';
 
 export interface Database {
@@ -23,4 +25,8 @@ export interface Database {
   sessions: SessionsTable;
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
+  files: FilesTable;
+  apps: AppsTable;
+  appDefinitions: AppDefinitionsTable;
+  appDeploys: AppDeploysTable;
 }

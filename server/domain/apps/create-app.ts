@@ -1,0 +1,43 @@
+import { nextIds } from '../../storage/db.js';
+import { insertApp, saveDefinition } from '../../storage/apps.repo.js';
+import { AppError } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { roleMay } from '../../../common/access.js';
+import { roleOf } from '../../policy/actor.js';
+import { newDefinition } from './definition.js';
+import { actorUserId } from './load-app.js';
+
+/** The first preview revision of a new app, as kintone answers it. */
+export const FIRST_REVISION = 2;
+
+/**
+ * Creates an app in preview: it has settings and the system fields, but no live form until it
+ * is deployed.
+ */
+export async function createApp(ctx: Ctx, input: { name: string; space?: number; thread?: number }): Promise<{ app: number; revision: number }> {
+  const role = roleOf(ctx.actor);
+  if (!role || !roleMay(role, 'app.create')) throw new AppError('CB_NO02');
+  // Spaces arrive with a later release; until then no app can be placed in one.
+  if (input.space !== undefined || input.thread !== undefined) throw AppError.invalid({ space: 'notFound' });
+  const [id] = await nextIds(ctx.db, ctx.actor.domainId, 'app');
+  const userId = actorUserId(ctx);
+  await insertApp(ctx.db, {
+    domainId: ctx.actor.domainId,
+    id: id!,
+    code: '',
+    name: input.name,
+    description: '',
+    spaceId: null,
+    threadId: null,
+    creatorId: userId,
+    createdAt: ctx.now,
+    modifierId: userId,
+    modifiedAt: ctx.now,
+    deployed: false,
+  });
+  const def = newDefinition(input.name, ctx.locale);
+  await saveDefinition(ctx.db, ctx.actor.domainId, id!, 'preview', FIRST_REVISION, def, ctx.now);
+  await recordAudit(ctx, { action: 'app.create', targetType: 'app', targetId: id, detail: { name: input.name } });
+  return { app: id!, revision: FIRST_REVISION };
+}

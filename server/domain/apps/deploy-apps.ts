@@ -1,0 +1,51 @@
+// Deploy copies each app's preview definition onto its live one; revert copies live back onto
+// preview. Up to 300 apps at once, all or nothing: one refusal and no app changes.
+import { cloneDefinition, type AppDefinition } from './definition.js';
+import { appCodeTaken, deployStatuses, findApps, markDeployed, saveDefinition, setDeployStatus } from '../../storage/apps.repo.js';
+import type { DeployStatus } from '../../storage/tables/apps.table.js';
+import { canOnApp } from '../../policy/apps.js';
+import { AppError } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { appFor, checkRevision, definitionOf } from './load-app.js';
+
+export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?: number }>, revert: boolean): Promise<void> {
+  const seen = new Set<number>();
+  for (const [i, item] of items.entries()) {
+    if (seen.has(item.app)) throw AppError.invalid({ [`apps[${i}].app`]: 'duplicateInRequest' });
+    seen.add(item.app);
+  }
+  for (const [i, item] of items.entries()) {
+    const app = await appFor(ctx, item.app, 'app.manage');
+    const preview = await definitionOf(ctx, app, 'preview');
+    checkRevision(item.revision, preview.revision);
+    if (revert) {
+      if (!app.deployed) continue;
+      const live = await definitionOf(ctx, app, 'live');
+      await saveDefinition(ctx.db, app.domainId, app.id, 'preview', preview.revision + 1, cloneDefinition(live.definition), ctx.now);
+      await recordAudit(ctx, { action: 'app.revert', targetType: 'app', targetId: app.id });
+      continue;
+    }
+    const def = preview.definition as AppDefinition;
+    if (def.code && (await appCodeTaken(ctx.db, app.domainId, def.code, app.id))) {
+      // Another app took this code after it was chosen in preview.
+      throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });
+    }
+    await saveDefinition(ctx.db, app.domainId, app.id, 'live', preview.revision, def, ctx.now);
+    await markDeployed(ctx.db, app.domainId, app.id, { code: def.code, name: def.settings.name, description: def.settings.description });
+    await setDeployStatus(ctx.db, app.domainId, app.id, 'SUCCESS', ctx.now);
+    await recordAudit(ctx, { action: 'app.deploy', targetType: 'app', targetId: app.id, detail: { revision: preview.revision } });
+  }
+}
+
+/** Deploy status per app; apps the actor cannot manage answer like unknown ones. */
+export async function deployStatusOf(ctx: Ctx, appIds: number[]): Promise<Array<{ app: number; status: DeployStatus }>> {
+  const apps = await findApps(ctx.db, ctx.actor.domainId, appIds);
+  for (const id of appIds) {
+    const app = apps.get(id);
+    if (!app || !canOnApp(ctx.actor, 'app.read', app)) throw new AppError('GAIA_AP01', { params: { id } });
+    if (!canOnApp(ctx.actor, 'app.manage', app)) throw new AppError('CB_NO02');
+  }
+  const statuses = await deployStatuses(ctx.db, ctx.actor.domainId, appIds);
+  return appIds.map((id) => ({ app: id, status: statuses.get(id) ?? 'SUCCESS' }));
+}

@@ -1,0 +1,75 @@
+// Form fields in preview: add, update (including renames) and delete. Problems come back in
+// kintone's `errors` shape (`properties.<code>.<attribute>`), all at once, and nothing is saved.
+import { type Property, isSystemType, parseFieldProperties } from '../../../common/fields/index.js';
+import { AppError, type FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { type AppDefinition, carryFieldId, syncFieldIds } from './definition.js';
+import { editPreview } from './load-app.js';
+import { forgetFields } from './references.js';
+
+function refuse(problems: Record<string, FieldProblem[]>): void {
+  if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
+}
+
+export async function addFields(ctx: Ctx, appId: number, properties: Record<string, unknown>, revision?: number): Promise<number> {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.add', detail: { fields: Object.keys(properties) } }, (def) => {
+    const parsed = parseFieldProperties(properties, { mode: 'add', existing: def.fields, locale: ctx.locale });
+    refuse(parsed.problems);
+    for (const [code, p] of Object.entries(parsed.properties)) def.fields[code] = p;
+    syncFieldIds(def);
+  });
+}
+
+export async function updateFields(ctx: Ctx, appId: number, properties: Record<string, unknown>, revision?: number): Promise<number> {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.update', detail: { fields: Object.keys(properties) } }, (def) => {
+    const missing = Object.keys(properties).find((code) => !def.fields[code]);
+    if (missing) throw new AppError('GAIA_FC01', { params: { code: missing.slice(0, 128) } });
+    const parsed = parseFieldProperties(properties, { mode: 'update', existing: def.fields, locale: ctx.locale });
+    refuse(parsed.problems);
+    applyUpdates(def, parsed.properties, innerRenames(properties));
+  });
+}
+
+/** Column renames inside tables, read from the request (`fields: {old: {code: new}}`). */
+function innerRenames(input: Record<string, unknown>): Array<[string, string]> {
+  const renames: Array<[string, string]> = [];
+  for (const raw of Object.values(input)) {
+    const inner = (raw as { fields?: unknown } | null)?.fields;
+    if (!inner || typeof inner !== 'object') continue;
+    for (const [key, p] of Object.entries(inner as Record<string, { code?: unknown }>)) {
+      if (typeof p?.code === 'string' && p.code !== key) renames.push([key, p.code]);
+    }
+  }
+  return renames;
+}
+
+/** Keys are the codes as they were; a property whose `code` differs renames the field. */
+function applyUpdates(def: AppDefinition, updated: Record<string, Property>, inner: Array<[string, string]>): void {
+  const renames: Array<[string, string]> = [...inner];
+  for (const [oldCode, p] of Object.entries(updated)) {
+    if (p.code !== oldCode) renames.push([oldCode, p.code]);
+  }
+  const next: Record<string, Property> = {};
+  for (const [code, p] of Object.entries(def.fields)) {
+    const u = updated[code];
+    next[u ? u.code : code] = u ?? p;
+  }
+  def.fields = next;
+  for (const [from, to] of renames) carryFieldId(def, from, to);
+  syncFieldIds(def);
+}
+
+export async function deleteFields(ctx: Ctx, appId: number, codes: string[], revision?: number): Promise<number> {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.delete', detail: { fields: codes } }, (def) => {
+    const problems: Record<string, FieldProblem[]> = {};
+    codes.forEach((code, i) => {
+      const p = def.fields[code];
+      if (!p) throw new AppError('GAIA_FC01', { params: { code: code.slice(0, 128) } });
+      if (isSystemType(p.type)) problems[`fields[${i}]`] = [{ key: 'systemField' }];
+    });
+    refuse(problems);
+    for (const code of codes) delete def.fields[code];
+    syncFieldIds(def);
+    forgetFields(def);
+  });
+}

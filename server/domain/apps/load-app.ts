@@ -1,0 +1,64 @@
+import { type AppAction, canOnApp } from '../../policy/apps.js';
+import { type App, type Stage, findApp, loadDefinition, replaceDefinition, touchApp } from '../../storage/apps.repo.js';
+import { AppError } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { AppDefinition } from './definition.js';
+
+/**
+ * The app, if the actor may do `action` on it. An app the actor may not even read answers
+ * exactly like one that does not exist (GAIA_AP01); one it reads but may not manage, CB_NO02.
+ */
+export async function appFor(ctx: Ctx, appId: number, action: AppAction): Promise<App> {
+  const app = await findApp(ctx.db, ctx.actor.domainId, appId);
+  if (!app || !canOnApp(ctx.actor, 'app.read', app)) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  if (action !== 'app.read' && !canOnApp(ctx.actor, action, app)) throw new AppError('CB_NO02');
+  return app;
+}
+
+/** The live definition of an app that has been deployed; preview-only apps have none. */
+export async function definitionOf(ctx: Ctx, app: App, stage: Stage): Promise<{ revision: number; definition: AppDefinition }> {
+  const found = await loadDefinition<AppDefinition>(ctx.db, app.domainId, app.id, stage);
+  if (!found) throw new AppError('GAIA_AP01', { params: { id: app.id } });
+  return found;
+}
+
+/** Reading a stage: live needs `app.read` and a deployed app; preview needs `app.manage`. */
+export async function readStage(ctx: Ctx, appId: number, stage: Stage) {
+  const app = await appFor(ctx, appId, stage === 'preview' ? 'app.manage' : 'app.read');
+  if (stage === 'live' && !app.deployed) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  return { app, ...(await definitionOf(ctx, app, stage)) };
+}
+
+export function checkRevision(expected: number | undefined, actual: number): void {
+  if (expected !== undefined && expected !== -1 && expected !== actual) throw new AppError('GAIA_CO02');
+}
+
+/**
+ * One edit of an app's preview settings: checks the revision, applies `change` to a copy,
+ * saves it as the next revision and records it. Returns the new revision.
+ */
+export async function editPreview(
+  ctx: Ctx,
+  appId: number,
+  revision: number | undefined,
+  audit: { action: string; detail?: Record<string, unknown> },
+  change: (def: AppDefinition, app: App) => void | Promise<void>,
+): Promise<number> {
+  const app = await appFor(ctx, appId, 'app.manage');
+  const current = await definitionOf(ctx, app, 'preview');
+  checkRevision(revision, current.revision);
+  const def = current.definition;
+  await change(def, app);
+  const next = current.revision + 1;
+  if (!(await replaceDefinition(ctx.db, app.domainId, app.id, 'preview', current.revision, next, def, ctx.now))) {
+    throw new AppError('GAIA_CO02');
+  }
+  await touchApp(ctx.db, app.domainId, app.id, actorUserId(ctx), ctx.now);
+  await recordAudit(ctx, { action: audit.action, targetType: 'app', targetId: app.id, detail: { revision: next, ...audit.detail } });
+  return next;
+}
+
+export function actorUserId(ctx: Ctx): number {
+  return ctx.actor.kind === 'user' || ctx.actor.kind === 'guest' ? ctx.actor.userId : 0;
+}

@@ -1,0 +1,69 @@
+// Apps: create in preview, read and list live apps, app settings (live and preview).
+import { appParam, createAppInput, getAppInput, listAppsInput, updateSettingsInput } from '../../../common/api/apps.js';
+import { createApp } from '../../domain/apps/create-app.js';
+import { readStage, appFor } from '../../domain/apps/load-app.js';
+import { updateSettings } from '../../domain/apps/update-settings.js';
+import { AppError } from '../../domain/app-error.js';
+import { scope } from '../../policy/scope.js';
+import { listApps } from '../../storage/apps.repo.js';
+import { presentApps } from '../present/app.js';
+import { defineRoute } from '../route.js';
+import type { Stage } from '../../storage/apps.repo.js';
+
+const settingsRoute = (stage: Stage) =>
+  defineRoute({
+    method: 'GET',
+    url: stage === 'live' ? '/k/v1/app/settings.json' : '/k/v1/preview/app/settings.json',
+    access: 'app.read',
+    input: appParam,
+    handler: async ({ input, read }) => {
+      const { revision, definition } = await readStage(read(), input.app, stage);
+      return { ...definition.settings, code: definition.code, revision: String(revision) };
+    },
+  });
+
+export const appRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/k/v1/preview/app.json',
+    access: 'app.create',
+    input: createAppInput,
+    handler: async ({ input, command }) => {
+      const { app, revision } = await command((ctx) => createApp(ctx, input));
+      return { app: String(app), revision: String(revision) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/k/v1/app.json',
+    access: 'app.read',
+    input: getAppInput,
+    handler: async ({ input, read }) => {
+      const ctx = read();
+      const app = await appFor(ctx, input.id, 'app.read');
+      if (!app.deployed) throw new AppError('GAIA_AP01', { params: { id: input.id } });
+      const [json] = await presentApps(ctx.db, ctx.actor.domainId, [app]);
+      return json;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/k/v1/apps.json',
+    access: 'app.read',
+    input: listAppsInput,
+    handler: async ({ input, actor, read }) => {
+      const ctx = read();
+      const apps = await listApps(ctx.db, scope(actor, 'apps'), input);
+      return { apps: await presentApps(ctx.db, actor.domainId, apps) };
+    },
+  }),
+  settingsRoute('live'),
+  settingsRoute('preview'),
+  defineRoute({
+    method: 'PUT',
+    url: '/k/v1/preview/app/settings.json',
+    access: 'app.manage',
+    input: updateSettingsInput,
+    handler: async ({ input, command }) => ({ revision: String(await command((ctx) => updateSettings(ctx, input))) }),
+  }),
+];
