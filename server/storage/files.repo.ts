@@ -17,6 +17,8 @@ export interface StoredFile {
   createdAt: Date;
   expiresAt: Date | null;
   attachedAt: Date | null;
+  /** The record field the file is attached to; null while temporary. */
+  owner: { appId: number; recordId: number; fieldId: string } | null;
 }
 
 export interface NewFile {
@@ -46,6 +48,9 @@ const COLUMNS = [
   'createdAt',
   'expiresAt',
   'attachedAt',
+  'appId',
+  'recordId',
+  'fieldId',
 ] as const;
 
 function toStoredFile(row: Row): StoredFile {
@@ -61,7 +66,28 @@ function toStoredFile(row: Row): StoredFile {
     createdAt: fromDb.time(row.createdAt),
     expiresAt: fromDb.timeOrNull(row.expiresAt),
     attachedAt: fromDb.timeOrNull(row.attachedAt),
+    owner:
+      row.appId != null && row.recordId != null && row.fieldId != null
+        ? { appId: Number(row.appId), recordId: Number(row.recordId), fieldId: row.fieldId }
+        : null,
   };
+}
+
+/** Records which record field attached files belong to. */
+export async function setFileOwner(
+  db: Queryable,
+  domainId: string,
+  keyHashes: string[],
+  owner: { appId: number; recordId: number; fieldId: string },
+): Promise<void> {
+  if (keyHashes.length === 0) return;
+  await db
+    .updateTable('files')
+    .set(owner)
+    .where('domainId', '=', domainId)
+    .where('kind', '=', 'attached')
+    .where('keyHash', 'in', keyHashes)
+    .execute();
 }
 
 export async function insertTemporaryFile(db: Queryable, f: NewFile): Promise<void> {

@@ -22,4 +22,8 @@ export interface FilesTable {
   /** Temporary uploads lapse; attached files do not. */
   expiresAt: DbTime | null;
   attachedAt: DbTime | null;
+  /** Set once attached: the record and field the file belongs to. */
+  appId: number | null;
+  recordId: number | null;
+  fieldId: string | null;
 }

@@ -11,6 +11,7 @@ import type {
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
 import type { FilesTable } from './files.table.js';
 import type { MailOutboxTable } from './mail.table.js';
+import type { RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
   domains: DomainsTable;
@@ -29,4 +30,6 @@ export interface Database {
   apps: AppsTable;
   appDefinitions: AppDefinitionsTable;
   appDeploys: AppDeploysTable;
+  records: RecordsTable;
+  recordUniqueValues: RecordUniqueValuesTable;
 }
