@@ -122,6 +122,27 @@ export const ERRORS = {
       en: 'The formula of the field "{label}" is invalid. (Error: {detail})',
     },
   },
+  GAIA_RE01: {
+    status: 404,
+    message: {
+      ja: '指定したレコード（id: {id}）が見つかりません。',
+      en: 'The specified record (ID: {id}) is not found.',
+    },
+  },
+  GAIA_CN01: {
+    status: 404,
+    message: {
+      ja: '指定したカーソルが見つかりません。',
+      en: 'The specified cursor does not exist.',
+    },
+  },
+  GAIA_TM12: {
+    status: 429,
+    message: {
+      ja: '作成できるカーソルの上限に達しているため、カーソルを作成できません。',
+      en: 'You cannot create a cursor because the number of cursors has reached the limit.',
+    },
+  },
   GAIA_IA02: {
     status: 400,
     message: {
@@ -287,6 +308,18 @@ export const FIELD_MESSAGES = {
   primaryNotListed: {
     ja: '優先する組織は所属組織から指定してください。',
     en: 'The primary organization must be one of the organizations the user belongs to.',
+  },
+  maxRecordsAdd: {
+    ja: '一度に追加できるレコードは100件までです。',
+    en: 'A maximum of 100 records can be added at one time.',
+  },
+  maxRecordsUpdate: {
+    ja: '一度に更新できるレコードは100件までです。',
+    en: 'A maximum of 100 records can be updated at one time.',
+  },
+  maxRecordsDelete: {
+    ja: '一度に削除できるレコードは1件から100件までです。',
+    en: 'Between 1 and 100 records can be deleted at one time.',
   },
   appCode: {
     ja: 'アプリコードは英字で始まり、英数字と「_」で64文字以内にしてください。',

@@ -2,8 +2,20 @@
 // kintone clients send ids either as numbers or as strings, so both are accepted.
 import { z } from 'zod';
 
+/** Ids we number ourselves stay within a 32-bit column on both databases. */
+export const MAX_ID = 2_147_483_647;
+
 export const numericId = z
-  .union([z.number().int().positive(), z.string().regex(/^\d{1,15}$/, 'invalid')])
+  .union([z.number().int().positive(), z.string().regex(/^\d{1,10}$/, 'invalid')])
+  .transform((v) => Number(v))
+  .refine((n) => Number.isSafeInteger(n) && n > 0 && n <= MAX_ID, 'invalid');
+
+/**
+ * Record ids as clients send them: any safe integer. The CLI counts down from 2^53 − 1 for rows
+ * it wants inserted by upsert; ids beyond our columns simply do not exist.
+ */
+export const recordIdParam = z
+  .union([z.number().int().positive(), z.string().regex(/^\d{1,16}$/, 'invalid')])
   .transform((v) => Number(v))
   .refine((n) => Number.isSafeInteger(n) && n > 0, 'invalid');
 

@@ -61,7 +61,7 @@ export function openDatabase(config: DatabaseConfig): Storage {
   });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
   return { db, kind: 'postgres', schema: config.schema, close: () => db.destroy() };
 }

@@ -4,7 +4,9 @@ import type { RouteSpec } from '../route.js';
 import { appDeployRoutes } from './app-deploy.js';
 import { appFormRoutes } from './app-form.js';
 import { appRoutes } from './apps.js';
+import { recordRoutes } from './records.js';
 import { auditRoutes } from './audit.js';
+import { bulkRoutes } from './bulk.js';
 import { groupRoutes } from './groups.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
@@ -29,4 +31,6 @@ export const routes: RouteSpec<any>[] = [
   ...appRoutes,
   ...appFormRoutes,
   ...appDeployRoutes,
+  ...recordRoutes,
+  ...bulkRoutes,
 ];

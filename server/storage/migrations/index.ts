@@ -5,12 +5,14 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-files.js';
 import * as m0003 from './0003-apps.js';
 import * as m0004 from './0004-records.js';
+import * as m0005 from './0005-cursors.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-files': m0002,
   '0003-apps': m0003,
   '0004-records': m0004,
+  '0005-cursors': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,7 +11,7 @@ import type {
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
 import type { FilesTable } from './files.table.js';
 import type { MailOutboxTable } from './mail.table.js';
-import type { RecordsTable, RecordUniqueValuesTable } from './records.table.js';
+import type { RecordCursorsTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
   domains: DomainsTable;
@@ -32,4 +32,5 @@ export interface Database {
   appDeploys: AppDeploysTable;
   records: RecordsTable;
   recordUniqueValues: RecordUniqueValuesTable;
+  recordCursors: RecordCursorsTable;
 }

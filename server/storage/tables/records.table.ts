@@ -20,3 +20,22 @@ export interface RecordUniqueValuesTable {
   value: string;
   recordId: number;
 }
+
+export interface RecordCursorsTable {
+  idHash: string;
+  domainId: string;
+  appId: number;
+  /** `user:12`, `token:…`: only the actor who made a cursor may read it. */
+  owner: string;
+  /** The query without options; order keys included. */
+  query: string;
+  fields: DbJson | null;
+  size: number;
+  maxRecordId: number;
+  /** Key of the last record served, when the order is by `$id` alone. */
+  lastRecordId: number | null;
+  position: number;
+  totalCount: number;
+  createdAt: DbTime;
+  expiresAt: DbTime;
+}

@@ -1,0 +1,55 @@
+// Users, departments and groups named in a record must exist in the domain. Unknown codes are
+// reported on the field that holds them, the same way whether or not the code exists elsewhere.
+import type { Property, StoredValue } from '../../../common/fields/index.js';
+import type { FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { codeKey } from '../../storage/users.repo.js';
+
+type Kind = 'user' | 'organization' | 'group';
+const KIND_OF: Record<string, Kind> = { USER_SELECT: 'user', ORGANIZATION_SELECT: 'organization', GROUP_SELECT: 'group' };
+const TABLE_OF: Record<Kind, 'users' | 'organizations' | 'groups'> = { user: 'users', organization: 'organizations', group: 'groups' };
+
+/** Which of `codes` exist, per kind, lower-cased. */
+export async function existingEntities(ctx: Ctx, codes: Record<Kind, Set<string>>): Promise<Record<Kind, Set<string>>> {
+  const out: Record<Kind, Set<string>> = { user: new Set(), organization: new Set(), group: new Set() };
+  for (const kind of Object.keys(codes) as Kind[]) {
+    const keys = [...codes[kind]].map(codeKey);
+    if (keys.length === 0) continue;
+    const rows = await ctx.db
+      .selectFrom(TABLE_OF[kind])
+      .select('codeKey')
+      .where('domainId', '=', ctx.actor.domainId)
+      .where('codeKey', 'in', keys)
+      .execute();
+    for (const r of rows) out[kind].add(r.codeKey);
+  }
+  return out;
+}
+
+/** Problems for entity values whose codes do not exist, keyed like kintone's other value errors. */
+export function unknownEntityProblems(
+  fields: Record<string, Property>,
+  values: Record<string, StoredValue>,
+  known: Record<Kind, Set<string>>,
+  prefix: string,
+): Record<string, FieldProblem[]> {
+  const problems: Record<string, FieldProblem[]> = {};
+  const visit = (props: Record<string, Property>, vals: Record<string, StoredValue>, at: (code: string) => string) => {
+    for (const p of Object.values(props)) {
+      const kind = KIND_OF[p.type];
+      const v = vals[p.code];
+      if (kind && Array.isArray(v)) {
+        (v as Array<{ code: string }>).forEach((e, i) => {
+          if (!known[kind].has(codeKey(e.code))) problems[`${at(p.code)}.values[${i}].value`] = [{ key: 'notFound' }];
+        });
+      }
+      if (p.type === 'SUBTABLE' && Array.isArray(v)) {
+        (v as Array<{ value: Record<string, StoredValue> }>).forEach((row, r) =>
+          visit((p.fields ?? {}) as Record<string, Property>, row.value, (c) => `${prefix}.${p.code}.value[${r}].value.${c}`),
+        );
+      }
+    }
+  };
+  visit(fields, values, (c) => `${prefix}.${c}`);
+  return problems;
+}

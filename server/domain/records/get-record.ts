@@ -1,0 +1,15 @@
+import { findRecordsByIds } from '../../storage/records.repo.js';
+import { AppError } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { presentRecords } from './present.js';
+import { recordSchema } from './schema.js';
+
+/** GET record: one record by id, or GAIA_RE01 exactly as for an id that never existed. */
+export async function getRecord(ctx: Ctx, appId: number, id: number) {
+  const schema = await recordSchema(ctx, appId);
+  const found = await findRecordsByIds(ctx.db, schema.app.domainId, appId, [id]);
+  const record = found.get(id);
+  if (!record) throw new AppError('GAIA_RE01', { params: { id } });
+  const [json] = await presentRecords(ctx, schema, [record]);
+  return json!;
+}

@@ -1,0 +1,102 @@
+// Turns the records of one write call into the values to store, or throws one CB_VA01 naming
+// every problem in every record. Nothing is written here except file attachments, which happen
+// in the caller's transaction and vanish with it if anything later fails.
+import { type Property, type StoredValue, parseRecordInput, resolveUploads } from '../../../common/fields/index.js';
+import { attachUploads } from '../../files/attach-uploads.js';
+import { nextIds } from '../../storage/db.js';
+import { takenUniqueValues } from '../../storage/records.repo.js';
+import { AppError, type FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { existingEntities, unknownEntityProblems } from './entities.js';
+import { computeFormulas } from './formulas.js';
+import type { RecordSchema } from './schema.js';
+import type { Writer } from './writer.js';
+
+type Values = Record<string, StoredValue>;
+
+export interface WriteItem {
+  input: unknown;
+  prefix: string;
+  /** Values by code before the write (update), and the record's id. */
+  existing?: { id: number; values: Values };
+}
+
+function countRows(record: unknown): number {
+  if (!record || typeof record !== 'object') return 0;
+  let n = 0;
+  for (const v of Object.values(record as Record<string, unknown>)) {
+    const value = (v as { value?: unknown } | null)?.value;
+    if (Array.isArray(value)) n += value.length;
+  }
+  return n;
+}
+
+export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: WriteItem[], writer: Writer): Promise<Values[]> {
+  const { domainId } = schema.app;
+  // Table rows get ids numbered per app, allocated up front for every row that might be new.
+  const rowBudget = items.reduce((n, it) => n + countRows(it.input), 0);
+  const rowIds = rowBudget ? await nextIds(ctx.db, domainId, `row:${schema.app.id}`, rowBudget) : [];
+  let nextRow = 0;
+  const newRowId = () => String(rowIds[nextRow++] ?? rowIds.length + nextRow);
+
+  const problems: Record<string, FieldProblem[]> = {};
+  const parsed = items.map((item) => {
+    const r = parseRecordInput(schema.fields, item.input, {
+      mode: item.existing ? 'update' : 'create',
+      existing: item.existing?.values,
+      prefix: item.prefix,
+      now: ctx.now,
+      timeZone: writer.timeZone,
+      newRowId,
+      actor: writer.code ? { user: writer.code, primaryOrganization: writer.primaryOrganization } : undefined,
+    });
+    Object.assign(problems, r.problems);
+    return r;
+  });
+
+  const codes = { user: new Set<string>(), organization: new Set<string>(), group: new Set<string>() };
+  for (const r of parsed) for (const k of ['user', 'organization', 'group'] as const) for (const c of r.entityCodes[k]) codes[k].add(c);
+  const known = await existingEntities(ctx, codes);
+  parsed.forEach((r, i) => Object.assign(problems, unknownEntityProblems(schema.fields, r.values, known, items[i]!.prefix)));
+
+  Object.assign(problems, await uniqueProblems(ctx, schema, items, parsed.map((r) => r.values)));
+  if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
+
+  for (const r of parsed) {
+    if (r.uploadKeys.length === 0) continue;
+    const attached = await attachUploads(ctx, r.uploadKeys);
+    const byKey = new Map(r.uploadKeys.map((k, i) => [k, attached[i]!]));
+    resolveUploads(schema.fields, r.values, r.uploadKeys, (key) => {
+      const f = byKey.get(key)!;
+      return { fileKey: f.fileKey, name: f.name, contentType: f.contentType, size: String(f.size) };
+    });
+  }
+  for (const r of parsed) computeFormulas(schema, r.values, writer.timeZone, writer.locale);
+  return parsed.map((r) => r.values);
+}
+
+/** The value a unique field is keyed by: the stored canonical form. */
+export function uniqueKey(p: Property, v: StoredValue | undefined): string | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  return p.type === 'NUMBER' ? v.replace(/^-0$/, '0') : v;
+}
+
+async function uniqueProblems(ctx: Ctx, schema: RecordSchema, items: WriteItem[], values: Values[]): Promise<Record<string, FieldProblem[]>> {
+  const problems: Record<string, FieldProblem[]> = {};
+  for (const p of schema.unique) {
+    const fieldId = schema.fieldIds[p.code]!;
+    const seen = new Map<string, number>();
+    const wanted: string[] = [];
+    values.forEach((v, i) => {
+      const key = uniqueKey(p, v[p.code]);
+      if (key === null) return;
+      if (seen.has(key)) problems[`${items[i]!.prefix}.${p.code}.value`] = [{ key: 'duplicate' }];
+      else seen.set(key, i);
+      wanted.push(key);
+    });
+    const except = items.flatMap((it) => (it.existing ? [it.existing.id] : []));
+    const taken = await takenUniqueValues(ctx.db, schema.app.domainId, schema.app.id, fieldId, wanted, except);
+    for (const key of taken) problems[`${items[seen.get(key)!]!.prefix}.${p.code}.value`] = [{ key: 'duplicate' }];
+  }
+  return problems;
+}

@@ -1,0 +1,44 @@
+// The records query: parse, check against the fields the caller may see, and turn query errors
+// into kintone's answers (`errors.query`).
+import { type Query, type QueryField, type QuerySchema, QueryError, checkQuery, parseQuery, toErrorParts } from '../../../common/query/index.js';
+import type { Property } from '../../../common/fields/index.js';
+import { AppError } from '../app-error.js';
+import type { RecordSchema } from './schema.js';
+
+export function queryAppError(e: QueryError): AppError {
+  const parts = toErrorParts(e);
+  return new AppError(parts.code, {
+    params: parts.params,
+    ...(parts.queryProblems.length ? { errors: { query: parts.queryProblems } } : {}),
+  });
+}
+
+function optionsOf(p: Property): string[] | undefined {
+  return p.options && typeof p.options === 'object' ? Object.keys(p.options as object) : undefined;
+}
+
+/** The fields a query may name: every field with a value (tables' columns by their own code). */
+export function querySchemaOf(schema: RecordSchema): QuerySchema {
+  const out: QuerySchema = Object.create(null);
+  for (const p of Object.values(schema.fields)) {
+    if (p.type === 'SUBTABLE') {
+      for (const inner of Object.values((p.fields ?? {}) as Record<string, Property>)) {
+        out[inner.code] = { code: inner.code, type: inner.type, options: optionsOf(inner), subtable: p.code } satisfies QueryField;
+      }
+      continue;
+    }
+    out[p.code] = { code: p.code, type: p.type, options: optionsOf(p) };
+  }
+  return out;
+}
+
+export function parseAndCheck(text: string, schema: RecordSchema, options: { forCursor?: boolean } = {}): Query {
+  try {
+    const query = parseQuery(text);
+    checkQuery(query, querySchemaOf(schema), options);
+    return query;
+  } catch (e) {
+    if (e instanceof QueryError) throw queryAppError(e);
+    throw e;
+  }
+}

@@ -1,0 +1,82 @@
+// What a records call needs to know about its app: the live fields, where each is stored, and
+// the formulas in the order they must be computed. Built from the live definition only —
+// preview changes never reach records until deployed.
+import { type Formula, type FormulaField as FormulaFieldInfo, calcOrder, parseFormula } from '../../../common/calc/index.js';
+import type { Property } from '../../../common/fields/index.js';
+import type { App } from '../../storage/apps.repo.js';
+import type { Ctx } from '../context.js';
+import type { AppDefinition } from '../apps/definition.js';
+import { readStage } from '../apps/load-app.js';
+
+export interface FormulaField {
+  code: string;
+  property: Property;
+  formula: Formula | null;
+  /** The table the field sits in, if any. */
+  table?: string;
+}
+
+export interface RecordSchema {
+  app: App;
+  def: AppDefinition;
+  revision: number;
+  fields: Record<string, Property>;
+  /** code → internal id, top-level and table columns alike. */
+  fieldIds: Record<string, string>;
+  /** code → table code, for table columns. */
+  tableOf: Record<string, string>;
+  formulas: FormulaField[];
+  unique: Property[];
+}
+
+const cache = new Map<string, RecordSchema>();
+
+function hasFormula(p: Property): boolean {
+  return p.type === 'CALC' || (p.type === 'SINGLE_LINE_TEXT' && typeof p.expression === 'string' && p.expression !== '');
+}
+
+function build(app: App, def: AppDefinition, revision: number): RecordSchema {
+  const tableOf: Record<string, string> = {};
+  const flat: Record<string, Property & { table?: string }> = {};
+  for (const p of Object.values(def.fields)) {
+    flat[p.code] = p;
+    if (p.type === 'SUBTABLE' && p.fields) {
+      for (const inner of Object.values(p.fields as Record<string, Property>)) {
+        tableOf[inner.code] = p.code;
+        flat[inner.code] = { ...inner, table: p.code };
+      }
+    }
+  }
+  const formulaFields = Object.values(flat).filter(hasFormula);
+  const infos: Record<string, FormulaFieldInfo> = {};
+  for (const p of Object.values(flat)) {
+    infos[p.code] = { type: p.type, subtable: tableOf[p.code], expression: hasFormula(p) ? String(p.expression) : undefined, format: p.format as string | undefined };
+  }
+  const order = calcOrder(infos);
+  const ordered = order.ok ? order.order.map((c) => flat[c]!).filter(hasFormula) : formulaFields;
+  const formulas = ordered.map((p) => {
+    let formula: Formula | null;
+    try {
+      formula = parseFormula(String(p.expression));
+    } catch {
+      formula = null; // a formula that no longer parses yields "" as kintone does
+    }
+    return { code: p.code, property: p, formula, table: tableOf[p.code] };
+  });
+  const unique = Object.values(def.fields).filter((p) => p.unique === true);
+  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique };
+}
+
+/** The live schema of an app the actor may read; cached per app revision. */
+export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchema> {
+  const { app, revision, definition } = await readStage(ctx, appId, 'live');
+  const key = `${app.domainId}:${app.id}:${revision}`;
+  let schema = cache.get(key);
+  if (!schema) {
+    schema = build(app, definition, revision);
+    if (cache.size > 500) cache.clear();
+    cache.set(key, schema);
+  }
+  // The app row (name, code) may have changed without a new live revision.
+  return schema.app === app ? schema : { ...schema, app };
+}

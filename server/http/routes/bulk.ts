@@ -1,0 +1,57 @@
+// bulkRequest: up to 20 record writes run one after another in ONE transaction; the first that
+// fails undoes them all and the answer names its index (`results[i]`, `{}` elsewhere) with that
+// sub-request's status. Every sub-request is checked for shape and target before any runs.
+import { BULK_PATH, bulkRequestInput } from '../../../common/api/bulk.js';
+import { AppError } from '../../domain/app-error.js';
+import { inTransaction } from '../../domain/context.js';
+import { can } from '../../policy/can.js';
+import { errorBody } from '../present/error-body.js';
+import { type RouteSpec, defineRoute } from '../route.js';
+import { parseInput } from '../validation.js';
+import { recordRoutes } from './records.js';
+
+// kintone allows record writes (and process-management actions, which arrive with that feature).
+const TARGETS = new Map<string, RouteSpec<any>>();
+for (const spec of recordRoutes) {
+  if (spec.method !== 'GET') TARGETS.set(`${spec.method} ${spec.url}`, spec);
+}
+
+function target(method: string, api: string, index: number): RouteSpec<any> {
+  // Exact paths only: no `..`, no other host, no query string, no other API.
+  const spec = /^\/k\/v1\/[a-z/]+\.json$/.test(api) ? TARGETS.get(`${method} ${api}`) : undefined;
+  if (!spec) throw AppError.invalid({ [`requests[${index}].api`]: 'invalid' });
+  return spec;
+}
+
+export const bulkRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: BULK_PATH,
+    access: 'app.read',
+    input: bulkRequestInput,
+    handler: async (args) => {
+      const { input, request, reply, actor, services, base } = args;
+      const specs = input.requests.map((r, i) => target(r.method, r.api, i));
+      for (const spec of specs) if (spec.access !== 'public' && spec.access !== 'signedIn' && !can(actor, spec.access)) throw new AppError('CB_NO02');
+      let failedAt = -1;
+      const results: unknown[] = [];
+      try {
+        await inTransaction(services, base, async (ctx) => {
+          for (const [i, sub] of input.requests.entries()) {
+            failedAt = i;
+            const spec = specs[i]!;
+            const subInput = spec.input ? parseInput(spec.input, sub.payload) : undefined;
+            results.push(await spec.handler({ ...args, input: subInput, command: (fn) => fn(ctx), read: () => ctx }));
+          }
+          failedAt = -1;
+        });
+      } catch (err) {
+        if (!(err instanceof AppError) || failedAt < 0) throw err;
+        const answers = input.requests.map((_, i) => (i === failedAt ? errorBody(err, request.locale) : {}));
+        request.log.info({ failedAt, code: err.code }, 'bulk request failed');
+        return reply.code(err.status).send({ results: answers });
+      }
+      return { results };
+    },
+  }),
+];
