@@ -9,12 +9,15 @@ export interface FieldProblem {
  * The one error the domain throws. It carries codes and message keys, not sentences: the HTTP
  * layer renders them in the caller's locale as kintone's `{code, id, message, errors}` body.
  */
+/** A message parameter: plain, or worded per locale (e.g. a formula problem's description). */
+export type ErrorParam = string | number | { ja: string; en: string };
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     readonly options: {
-      params?: Record<string, string | number>;
+      params?: Record<string, ErrorParam>;
       errors?: Record<string, FieldProblem[]>;
       status?: number;
       headers?: Record<string, string>;

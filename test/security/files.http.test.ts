@@ -2,11 +2,10 @@
 // would run, names that try to become paths or headers, and bodies that try to fill the disk.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachUploads } from '../../server/files/attach-uploads.js';
 import { newDomain, type TestDomain } from '../support/app.js';
 import { expectErrorBody } from '../support/browser.js';
 import { eachDatabase } from '../support/db.js';
-import { asUser, download, type FileWorld, fileRows, filesOnDisk, multipart, type Part, pngBytes, sha256, startFileApp, upload } from '../support/files.js';
+import { download, type FileWorld, fileRows, filesOnDisk, multipart, type Part, pngBytes, sha256, startFileApp, upload, attachViaRecord } from '../support/files.js';
 
 const STORED = /^dom_[0-9a-z]+\/[0-9a-z]{2}\/[0-9a-z]{26}$/;
 
@@ -36,7 +35,7 @@ eachDatabase((database) => {
   }
 
   async function attachAndDownload(d: TestDomain, fileKey: string) {
-    const [attached] = await asUser(w.h, d, d.member, (ctx) => attachUploads(ctx, [fileKey]));
+    const attached = await attachViaRecord(d, d.member, fileKey);
     return download(d, d.member, attached!.fileKey);
   }
 

@@ -1,6 +1,9 @@
 // An app over a test database, a controllable clock, and factories for a domain with its cast
 // of personas. Tests call `app.inject` with the domain's Host.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { randomString } from '../../common/ids.js';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -35,7 +38,9 @@ export interface Harness {
 
 export async function startApp(database: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
   const clock = new TestClock();
-  const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env });
+  // Never the repository's ./data: files written by a test land in a directory of its own.
+  const dataDir = env.DATA_DIR ?? path.join(os.tmpdir(), `engawa-test-${randomString(10)}`);
+  const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env, DATA_DIR: dataDir });
   const services: Services = { db: database.db, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
   const limiter = new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter });
@@ -53,6 +58,7 @@ export async function startApp(database: TestDatabase, env: Record<string, strin
       await mail.stop();
       await transport.close();
       await app.close();
+      if (!env.DATA_DIR) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

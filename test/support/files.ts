@@ -106,3 +106,39 @@ export function pngBytes(size: number): Buffer {
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
   return b;
 }
+
+const fileApps = new WeakMap<TestDomain, Promise<number>>();
+
+/**
+ * Attaches an upload the way clients do — in a record's FILE field — and returns the record
+ * file key that downloads it, with the record's id and app.
+ */
+export async function attachViaRecord(
+  d: TestDomain,
+  as: Persona,
+  uploadKey: string,
+): Promise<{ fileKey: string; name: string; contentType: string; size: string; app: number; record: number }> {
+  let appPromise = fileApps.get(d);
+  if (!appPromise) {
+    appPromise = (async () => {
+      const created = await d.request({ method: 'POST', url: '/k/v1/preview/app.json', as: d.admin, payload: { name: 'Files' } });
+      const app = Number(created.json().app);
+      await d.request({
+        method: 'POST',
+        url: '/k/v1/preview/app/form/fields.json',
+        as: d.admin,
+        payload: { app, properties: { attachment: { type: 'FILE', code: 'attachment', label: '添付' } } },
+      });
+      await d.request({ method: 'POST', url: '/k/v1/preview/app/deploy.json', as: d.admin, payload: { apps: [{ app }] } });
+      return app;
+    })();
+    fileApps.set(d, appPromise);
+  }
+  const app = await appPromise;
+  const added = await d.request({ method: 'POST', url: '/k/v1/record.json', as, payload: { app, record: { attachment: { value: [{ fileKey: uploadKey }] } } } });
+  if (added.statusCode !== 200) throw new Error(`attach failed: ${added.body}`);
+  const record = Number(added.json().id);
+  const got = await d.request({ method: 'GET', url: `/k/v1/record.json?app=${app}&id=${record}`, as });
+  const [file] = got.json().record.attachment.value;
+  return { ...file, app, record };
+}

@@ -73,7 +73,7 @@ const condArb: fc.Arbitrary<Cond> = fc.oneof(
   list('radio', ['', 'A', 'B', 'C']), list('drop', ['', 'x', 'y']), list('ステータス', ['', '未処理', '完了']), compare('ステータス', ['=', '!='], ['処理中', '']),
   list('checks', ['', 'a', 'b', 'c']), list('multi', ['', 'p', 'r']), list('users', ['', ...USER_CODES, 'LOGINUSER()']),
   list('orgs', ['', ...ORGS, 'PRIMARY_ORGANIZATION()']), list('groups', ['', ...GROUPS]),
-  list('item', TEXTS), like('item'), compare('qty', ALL_OPS, NUMBERS), list('qty', ['', ...NUMBERS]),
+  list('item', TEXTS), like('item'), compare('qty', ORDERED, NUMBERS), list('qty', ['', ...NUMBERS]),
   compare('when', ORDERED, [...DATES, 'TODAY()', 'THIS_WEEK()']), list('tags', ['', 'a', 'b']), list('owner', ['', ...USER_CODES, 'LOGINUSER()']),
 );
 

@@ -8,6 +8,7 @@ import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { appFor, checkRevision, definitionOf } from './load-app.js';
+import { assertFormulasValid } from './formula-fields.js';
 
 export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?: number }>, revert: boolean): Promise<void> {
   const seen = new Set<number>();
@@ -27,6 +28,7 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
       continue;
     }
     const def = preview.definition as AppDefinition;
+    assertFormulasValid(def.fields);
     if (def.code && (await appCodeTaken(ctx.db, app.domainId, def.code, app.id))) {
       // Another app took this code after it was chosen in preview.
       throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });

@@ -8,6 +8,7 @@ import { takenUniqueValues } from '../../storage/records.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { existingEntities, unknownEntityProblems } from './entities.js';
+import { sanitizeRichText } from '../rich-text.js';
 import { computeFormulas } from './formulas.js';
 import type { RecordSchema } from './schema.js';
 import type { Writer } from './writer.js';
@@ -71,8 +72,21 @@ export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: Write
       return { fileKey: f.fileKey, name: f.name, contentType: f.contentType, size: String(f.size) };
     });
   }
-  for (const r of parsed) computeFormulas(schema, r.values, writer.timeZone, writer.locale);
+  for (const r of parsed) {
+    sanitizeRichTextValues(schema.fields, r.values);
+    computeFormulas(schema, r.values, writer.timeZone, writer.locale);
+  }
   return parsed.map((r) => r.values);
+}
+
+function sanitizeRichTextValues(fields: Record<string, Property>, values: Values): void {
+  for (const p of Object.values(fields)) {
+    const v = values[p.code];
+    if (p.type === 'RICH_TEXT' && typeof v === 'string' && v !== '') values[p.code] = sanitizeRichText(v);
+    if (p.type === 'SUBTABLE' && Array.isArray(v)) {
+      for (const row of v as Array<{ value: Values }>) sanitizeRichTextValues((p.fields ?? {}) as Record<string, Property>, row.value);
+    }
+  }
 }
 
 /** The value a unique field is keyed by: the stored canonical form. */

@@ -1,12 +1,13 @@
 // What a records call needs to know about its app: the live fields, where each is stored, and
 // the formulas in the order they must be computed. Built from the live definition only —
 // preview changes never reach records until deployed.
-import { type Formula, type FormulaField as FormulaFieldInfo, calcOrder, parseFormula } from '../../../common/calc/index.js';
+import { type Formula, calcOrder, parseFormula } from '../../../common/calc/index.js';
 import type { Property } from '../../../common/fields/index.js';
 import type { App } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
 import { readStage } from '../apps/load-app.js';
+import { formulaFieldsOf, hasFormula } from '../apps/formula-fields.js';
 
 export interface FormulaField {
   code: string;
@@ -31,9 +32,6 @@ export interface RecordSchema {
 
 const cache = new Map<string, RecordSchema>();
 
-function hasFormula(p: Property): boolean {
-  return p.type === 'CALC' || (p.type === 'SINGLE_LINE_TEXT' && typeof p.expression === 'string' && p.expression !== '');
-}
 
 function build(app: App, def: AppDefinition, revision: number): RecordSchema {
   const tableOf: Record<string, string> = {};
@@ -48,11 +46,7 @@ function build(app: App, def: AppDefinition, revision: number): RecordSchema {
     }
   }
   const formulaFields = Object.values(flat).filter(hasFormula);
-  const infos: Record<string, FormulaFieldInfo> = {};
-  for (const p of Object.values(flat)) {
-    infos[p.code] = { type: p.type, subtable: tableOf[p.code], expression: hasFormula(p) ? String(p.expression) : undefined, format: p.format as string | undefined };
-  }
-  const order = calcOrder(infos);
+  const order = calcOrder(formulaFieldsOf(def.fields));
   const ordered = order.ok ? order.order.map((c) => flat[c]!).filter(hasFormula) : formulaFields;
   const formulas = ordered.map((p) => {
     let formula: Formula | null;

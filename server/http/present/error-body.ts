@@ -3,12 +3,19 @@ import type { Locale } from '../../../common/access.js';
 import { randomString } from '../../../common/ids.js';
 import type { AppError } from '../../domain/app-error.js';
 
+function localised(params: AppError['options']['params'], locale: Locale): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[locale] : v;
+  return out;
+}
+
 /** kintone's error body: `{code, id, message, errors?}` in the caller's locale. */
 export function errorBody(err: AppError, locale: Locale): ErrorBody {
   const body: ErrorBody = {
     code: err.code,
     id: randomString(20),
-    message: format(ERRORS[err.code].message[locale], err.options.params),
+    message: format(ERRORS[err.code].message[locale], localised(err.options.params, locale)),
   };
   if (err.options.errors) {
     body.errors = {};

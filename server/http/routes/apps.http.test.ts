@@ -161,3 +161,27 @@ eachDatabase((database) => {
     });
   });
 });
+
+eachDatabase((database) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp(database());
+  });
+  afterAll(async () => h.close());
+
+  it('refuses to deploy a broken formula with GAIA_IL01, in the caller’s language', async () => {
+    const d = await newDomain(h);
+    const app = await newApp(d);
+    await d.request({
+      method: 'POST',
+      url: '/k/v1/preview/app/form/fields.json',
+      as: d.admin,
+      payload: { app, properties: { total: { type: 'CALC', code: 'total', label: '合計', expression: 'price * ' } } },
+    });
+    const res = await d.request({ method: 'POST', url: '/k/v1/preview/app/deploy.json', as: d.admin, payload: { apps: [{ app }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('GAIA_IL01');
+    expect(res.json().message).toContain('合計');
+    expect((await d.request({ method: 'GET', url: `/k/v1/app.json?id=${app}`, as: d.admin })).statusCode).toBe(404);
+  });
+});

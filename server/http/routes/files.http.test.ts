@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachUploads } from '../../files/attach-uploads.js';
 import { newRecordFileKey, UPLOAD_KEY } from '../../files/keys.js';
 import { newDomain } from '../../../test/support/app.js';
 import { XHR, expectErrorBody, signInBrowser } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import {
-  asUser,
   download,
   type FileWorld,
   fileRows,
@@ -15,6 +13,7 @@ import {
   sha256,
   startFileApp,
   upload,
+  attachViaRecord,
 } from '../../../test/support/files.js';
 
 eachDatabase((database) => {
@@ -46,8 +45,8 @@ eachDatabase((database) => {
       expect(JSON.stringify(row)).not.toContain(fileKey);
       expect(await filesOnDisk(w.filesDir)).toEqual([`${d.id}/${row!.id.slice(0, 2)}/${row!.id}`]);
 
-      const [attached] = await asUser(w.h, d, d.member, (ctx) => attachUploads(ctx, [fileKey]));
-      expect(attached).toMatchObject({ name: 'photo.png', contentType: 'image/png', size: data.length });
+      const attached = await attachViaRecord(d, d.member, fileKey);
+      expect(attached).toMatchObject({ name: 'photo.png', contentType: 'image/png', size: String(data.length) });
       expect(attached!.fileKey).toMatch(/^\d{14}[0-9A-F]{35}$/);
 
       const got = await download(d, d.admin, attached!.fileKey);
@@ -71,7 +70,7 @@ eachDatabase((database) => {
       const d = await newDomain(w.h);
       const name = '見積書（最終版）.pdf';
       const { fileKey } = (await upload(d, d.member, { name, type: 'application/pdf', data: '%PDF-1.7\n%%EOF\n' })).json();
-      const [attached] = await asUser(w.h, d, d.member, (ctx) => attachUploads(ctx, [fileKey]));
+      const attached = await attachViaRecord(d, d.member, fileKey);
       expect(attached!.name).toBe(name);
       const got = await download(d, d.member, attached!.fileKey);
       expect(got.headers['content-type']).toBe('application/pdf');
@@ -96,7 +95,7 @@ eachDatabase((database) => {
       const a = await newDomain(w.h);
       const b = await newDomain(w.h);
       const { fileKey } = (await upload(a, a.member, { data: 'secret of A' })).json();
-      const [attached] = await asUser(w.h, a, a.member, (ctx) => attachUploads(ctx, [fileKey]));
+      const attached = await attachViaRecord(a, a.member, fileKey);
       const foreign = attached!.fileKey;
       const random = newRecordFileKey(new Date());
       expect((await download(a, a.admin, foreign)).statusCode).toBe(200);

@@ -11,6 +11,7 @@ import { openForDownload } from '../../files/open-for-download.js';
 import { commitUpload, stageUpload } from '../../files/upload-temporary.js';
 import type { Actor } from '../../policy/actor.js';
 import { checkDeferredToken, REQUEST_TOKEN_FIELD } from '../plugins/csrf.js';
+import { mayReadRecordFile } from '../../domain/records/file-access.js';
 import { defineRoute } from '../route.js';
 
 interface ReadUpload {
@@ -84,12 +85,10 @@ export const fileRoutes = [
     url: FILE_PATH,
     access: 'file.download',
     input: downloadFileInput,
-    handler: async ({ input, actor, read, reply }) => {
-      // TODO(records): tighten when records land. For now any signed-in user of the domain may
-      // read any attached file whose key they hold; the rule must become "may read the record
-      // and the FILE field that holds this file now" (F1, F7). Guests are refused until spaces.
-      const mayRead = async () => actor.kind === 'user';
-      const file = await openForDownload(read(), input.fileKey, mayRead);
+    handler: async ({ input, read, reply }) => {
+      // The caller must be able to read the record and field holding the file now (F1, F7).
+      const ctx = read();
+      const file = await openForDownload(ctx, input.fileKey, (f) => mayReadRecordFile(ctx, f));
       return reply
         .header('content-type', file.contentType)
         .header('content-length', String(file.size))

@@ -218,3 +218,43 @@ eachDatabase((database) => {
     });
   });
 });
+
+eachDatabase((database) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp(database());
+  });
+  afterAll(async () => h.close());
+
+  describe('record attachments', () => {
+    it('downloads a file only while its record holds it', async () => {
+      const d = await newDomain(h);
+      const other = await newDomain(h);
+      const { upload, download, attachViaRecord } = await import('../../../test/support/files.js');
+      const up = await upload(d, d.member, { name: '図面.pdf', type: 'application/pdf', data: '%PDF-1.4 test' });
+      const attached = await attachViaRecord(d, d.member, up.json().fileKey);
+      expect(attached).toMatchObject({ name: '図面.pdf', contentType: 'application/pdf', size: '13' });
+      const ok = await download(d, d.admin, attached.fileKey);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toBe('%PDF-1.4 test');
+      expect((await download(other, other.admin, attached.fileKey)).statusCode).toBe(404);
+
+      // Replacing the file in the record removes the old one.
+      const up2 = await upload(d, d.member, { name: 'v2.pdf', type: 'application/pdf', data: '%PDF-1.4 v2' });
+      const put = await d.request({
+        method: 'PUT',
+        url: '/k/v1/record.json',
+        as: d.member,
+        payload: { app: attached.app, id: attached.record, record: { attachment: { value: [{ fileKey: up2.json().fileKey }] } } },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      const old = await download(d, d.admin, attached.fileKey);
+      expect(old.statusCode).toBe(404);
+      expect(old.json().code).toBe('GAIA_BL01');
+
+      const current = (await d.request({ method: 'GET', url: `/k/v1/record.json?app=${attached.app}&id=${attached.record}`, as: d.member })).json().record.attachment.value[0];
+      await d.request({ method: 'DELETE', url: '/k/v1/records.json', as: d.member, payload: { app: attached.app, ids: [attached.record] } });
+      expect((await download(d, d.admin, current.fileKey)).statusCode).toBe(404);
+    });
+  });
+});

@@ -11,7 +11,7 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 
 export function syntax(): QueryError {
   return new QueryError('CB_VA01', { messageKey: 'querySyntax' });
@@ -89,8 +89,6 @@ export function storedDateTime(ms: number): string {
 export function columnInstant(ms: number): string {
   return new Date(Math.min(MAX_MS, Math.max(MIN_MS, ms))).toISOString();
 }
-
-export { MINUTE_MS };
 
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
