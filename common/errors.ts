@@ -143,6 +143,13 @@ export const ERRORS = {
       en: 'You cannot create a cursor because the number of cursors has reached the limit.',
     },
   },
+  GAIA_LO04: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」の値「{value}」が、ルックアップの参照先のフィールドにないか、またはアプリやフィールドの閲覧権限がありません。',
+      en: 'The value "{value}" of the field "{field}" does not exist in the lookup source app, or you do not have permission to view it.',
+    },
+  },
   GAIA_IA02: {
     status: 400,
     message: {

@@ -9,6 +9,7 @@ import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { appFor, checkRevision, definitionOf } from './load-app.js';
 import { assertFormulasValid } from './formula-fields.js';
+import { relatedAppProblems } from './related-apps.js';
 
 export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?: number }>, revert: boolean): Promise<void> {
   const seen = new Set<number>();
@@ -29,6 +30,9 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
     }
     const def = preview.definition as AppDefinition;
     assertFormulasValid(def.fields);
+    // The other app may have changed (or gone) since these fields were saved.
+    const related = await relatedAppProblems(ctx, app.id, def.fields);
+    if (Object.keys(related).length) throw new AppError('CB_VA01', { errors: related });
     if (def.code && (await appCodeTaken(ctx.db, app.domainId, def.code, app.id))) {
       // Another app took this code after it was chosen in preview.
       throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });

@@ -6,26 +6,29 @@ import type { Ctx } from '../context.js';
 import { type AppDefinition, carryFieldId, syncFieldIds } from './definition.js';
 import { editPreview } from './load-app.js';
 import { forgetFields } from './references.js';
+import { relatedAppProblems } from './related-apps.js';
 
 function refuse(problems: Record<string, FieldProblem[]>): void {
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
 }
 
 export async function addFields(ctx: Ctx, appId: number, properties: Record<string, unknown>, revision?: number): Promise<number> {
-  return editPreview(ctx, appId, revision, { action: 'app.fields.add', detail: { fields: Object.keys(properties) } }, (def) => {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.add', detail: { fields: Object.keys(properties) } }, async (def) => {
     const parsed = parseFieldProperties(properties, { mode: 'add', existing: def.fields, locale: ctx.locale });
     refuse(parsed.problems);
+    refuse(await relatedAppProblems(ctx, appId, parsed.properties));
     for (const [code, p] of Object.entries(parsed.properties)) def.fields[code] = p;
     syncFieldIds(def);
   });
 }
 
 export async function updateFields(ctx: Ctx, appId: number, properties: Record<string, unknown>, revision?: number): Promise<number> {
-  return editPreview(ctx, appId, revision, { action: 'app.fields.update', detail: { fields: Object.keys(properties) } }, (def) => {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.update', detail: { fields: Object.keys(properties) } }, async (def) => {
     const missing = Object.keys(properties).find((code) => !def.fields[code]);
     if (missing) throw new AppError('GAIA_FC01', { params: { code: missing.slice(0, 128) } });
     const parsed = parseFieldProperties(properties, { mode: 'update', existing: def.fields, locale: ctx.locale });
     refuse(parsed.problems);
+    refuse(await relatedAppProblems(ctx, appId, parsed.properties));
     applyUpdates(def, parsed.properties, innerRenames(properties));
   });
 }

@@ -10,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { existingEntities, unknownEntityProblems } from './entities.js';
 import { sanitizeRichText } from '../rich-text.js';
 import { computeFormulas } from './formulas.js';
+import { applyLookups } from './lookups.js';
 import type { RecordSchema } from './schema.js';
 import type { Writer } from './writer.js';
 
@@ -60,6 +61,9 @@ export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: Write
   const known = await existingEntities(ctx, codes);
   parsed.forEach((r, i) => Object.assign(problems, unknownEntityProblems(schema.fields, r.values, known, items[i]!.prefix)));
 
+  if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
+  // Copies come before uniqueness and formulas: both may read what a lookup copied.
+  await applyLookups(ctx, schema, items, parsed.map((r) => r.values));
   Object.assign(problems, await uniqueProblems(ctx, schema, items, parsed.map((r) => r.values)));
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
 

@@ -1,0 +1,55 @@
+// Lookups and Related Records name another app. The app must exist in this domain, be readable
+// by whoever sets it up, and have the fields named; a lookup's key must identify one record
+// (a unique field or the record number). Checked when fields are saved and again at deploy.
+import type { Lookup, Property, ReferenceTable } from '../../../common/fields/index.js';
+import { canOnApp } from '../../policy/apps.js';
+import { findApp, loadDefinition } from '../../storage/apps.repo.js';
+import type { FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import type { AppDefinition } from './definition.js';
+
+async function relatedFields(ctx: Ctx, ref: { app: string; code: string }, selfId: number): Promise<Record<string, Property> | null> {
+  let appId = Number(ref.app || 0);
+  if (!appId && ref.code) {
+    const row = await ctx.db.selectFrom('apps').select('id').where('domainId', '=', ctx.actor.domainId).where('code', '=', ref.code).executeTakeFirst();
+    appId = row ? Number(row.id) : 0;
+  }
+  if (!appId || appId === selfId) return null;
+  const app = await findApp(ctx.db, ctx.actor.domainId, appId);
+  if (!app || !app.deployed || !canOnApp(ctx.actor, 'app.read', app)) return null;
+  const live = await loadDefinition<AppDefinition>(ctx.db, app.domainId, app.id, 'live');
+  return live?.definition.fields ?? null;
+}
+
+export async function relatedAppProblems(ctx: Ctx, selfId: number, fields: Record<string, Property>): Promise<Record<string, FieldProblem[]>> {
+  const problems: Record<string, FieldProblem[]> = {};
+  for (const p of Object.values(fields)) {
+    const at = `properties.${p.code}`;
+    if (p.lookup && typeof p.lookup === 'object') {
+      const lookup = p.lookup as Lookup;
+      const source = await relatedFields(ctx, lookup.relatedApp, selfId);
+      if (!source) {
+        problems[`${at}.lookup.relatedApp.app`] = [{ key: 'notFound' }];
+        continue;
+      }
+      const key = source[lookup.relatedKeyField];
+      if (!key || !(key.type === 'RECORD_NUMBER' || key.unique === true)) problems[`${at}.lookup.relatedKeyField`] = [{ key: 'notFound' }];
+      lookup.fieldMappings.forEach((m, i) => {
+        if (!source[m.relatedField]) problems[`${at}.lookup.fieldMappings[${i}].relatedField`] = [{ key: 'notFound' }];
+      });
+    }
+    if (p.type === 'REFERENCE_TABLE' && p.referenceTable && typeof p.referenceTable === 'object') {
+      const ref = p.referenceTable as ReferenceTable;
+      const related = await relatedFields(ctx, ref.relatedApp, selfId);
+      if (!related) {
+        problems[`${at}.referenceTable.relatedApp.app`] = [{ key: 'notFound' }];
+        continue;
+      }
+      if (!related[ref.condition.relatedField]) problems[`${at}.referenceTable.condition.relatedField`] = [{ key: 'notFound' }];
+      ref.displayFields.forEach((f, i) => {
+        if (!related[f]) problems[`${at}.referenceTable.displayFields[${i}]`] = [{ key: 'notFound' }];
+      });
+    }
+  }
+  return problems;
+}
