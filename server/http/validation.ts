@@ -24,6 +24,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function problemOf(issue: z.core.$ZodIssue, data: unknown): FieldProblem {
   if (issue.message in FIELD_MESSAGES) return { key: issue.message as FieldMessageKey };
+  // A parameter that is simply missing is "Required field." whatever its schema.
+  if (issue.path.length > 0 && valueAt(data, issue.path) === undefined && issue.code !== 'unrecognized_keys') return { key: 'required' };
   switch (issue.code) {
     case 'invalid_type':
       return valueAt(data, issue.path) === undefined || valueAt(data, issue.path) === null

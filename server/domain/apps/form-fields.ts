@@ -5,7 +5,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { type AppDefinition, carryFieldId, syncFieldIds } from './definition.js';
 import { editPreview } from './load-app.js';
-import { forgetFields } from './references.js';
+import { forgetFields, renameReferences } from './references.js';
 import { relatedAppProblems } from './related-apps.js';
 
 function refuse(problems: Record<string, FieldProblem[]>): void {
@@ -60,6 +60,7 @@ function applyUpdates(def: AppDefinition, updated: Record<string, Property>, inn
   def.fields = next;
   for (const [from, to] of renames) carryFieldId(def, from, to);
   syncFieldIds(def);
+  renameReferences(def, renames);
 }
 
 export async function deleteFields(ctx: Ctx, appId: number, codes: string[], revision?: number): Promise<number> {

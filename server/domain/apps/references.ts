@@ -42,3 +42,35 @@ function pruneLayout(items: unknown[], live: Set<string>): unknown[] {
   }
   return out;
 }
+
+/**
+ * After fields are renamed, settings that named them follow: layout cells, tables and groups,
+ * list-view columns, calendar fields, the title field, and lookup and related-records settings
+ * that name this app's fields.
+ */
+export function renameReferences(def: AppDefinition, renames: Array<[string, string]>): void {
+  if (renames.length === 0) return;
+  const to = new Map(renames);
+  const re = (code: unknown) => (typeof code === 'string' && to.has(code) ? to.get(code)! : code);
+  const walk = (items: unknown[]): unknown[] =>
+    items.map((raw) => {
+      const item = { ...(raw as Item) };
+      if ('code' in item) item.code = re(item.code);
+      if (Array.isArray(item.fields)) item.fields = (item.fields as Item[]).map((f) => ({ ...f, code: re(f.code) }));
+      if (Array.isArray(item.layout)) item.layout = walk(item.layout);
+      return item;
+    });
+  if (def.layout) def.layout = walk(def.layout);
+  for (const view of Object.values(def.views)) {
+    if (Array.isArray(view.fields)) view.fields = (view.fields as string[]).map((c) => re(c) as string);
+    if ('date' in view) view.date = re(view.date);
+    if ('title' in view) view.title = re(view.title);
+  }
+  def.settings.titleField = { ...def.settings.titleField, code: re(def.settings.titleField.code) as string };
+  for (const p of Object.values(def.fields)) {
+    const lookup = p.lookup as { fieldMappings?: Array<{ field: string }> } | undefined;
+    if (lookup?.fieldMappings) lookup.fieldMappings = lookup.fieldMappings.map((m) => ({ ...m, field: re(m.field) as string }));
+    const ref = p.referenceTable as { condition?: { field: string } } | undefined;
+    if (ref?.condition) ref.condition = { ...ref.condition, field: re(ref.condition.field) as string };
+  }
+}

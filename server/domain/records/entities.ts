@@ -32,6 +32,7 @@ export function unknownEntityProblems(
   values: Record<string, StoredValue>,
   known: Record<Kind, Set<string>>,
   prefix: string,
+  sent: Record<Kind, Set<string>>,
 ): Record<string, FieldProblem[]> {
   const problems: Record<string, FieldProblem[]> = {};
   const visit = (props: Record<string, Property>, vals: Record<string, StoredValue>, at: (code: string) => string) => {
@@ -40,7 +41,7 @@ export function unknownEntityProblems(
       const v = vals[p.code];
       if (kind && Array.isArray(v)) {
         (v as Array<{ code: string }>).forEach((e, i) => {
-          if (!known[kind].has(codeKey(e.code))) problems[`${at(p.code)}.values[${i}].value`] = [{ key: 'notFound' }];
+          if (sent[kind].has(e.code) && !known[kind].has(codeKey(e.code))) problems[`${at(p.code)}.values[${i}].value`] = [{ key: 'notFound' }];
         });
       }
       if (p.type === 'SUBTABLE' && Array.isArray(v)) {

@@ -59,7 +59,9 @@ export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: Write
   const codes = { user: new Set<string>(), organization: new Set<string>(), group: new Set<string>() };
   for (const r of parsed) for (const k of ['user', 'organization', 'group'] as const) for (const c of r.entityCodes[k]) codes[k].add(c);
   const known = await existingEntities(ctx, codes);
-  parsed.forEach((r, i) => Object.assign(problems, unknownEntityProblems(schema.fields, r.values, known, items[i]!.prefix)));
+  // Only codes the writer sent are checked: a default (LOGINUSER(), or a user named in the
+  // field's settings who has since left) never blocks a save.
+  parsed.forEach((r, i) => Object.assign(problems, unknownEntityProblems(schema.fields, r.values, known, items[i]!.prefix, r.entityCodes)));
 
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
   // Copies come before uniqueness and formulas: both may read what a lookup copied.

@@ -37,7 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('app_id', 'integer', (c) => c.notNull())
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
-    .addColumn('definition', t.json, (c) => c.notNull())
+    // Text, not jsonb: jsonb reorders object keys, and field order is part of an app.
+    .addColumn('definition', 'text', (c) => c.notNull())
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .addPrimaryKeyConstraint('app_definitions_pk', ['domain_id', 'app_id', 'stage'])
     .addForeignKeyConstraint('app_definitions_app_fk', ['domain_id', 'app_id'], 'apps', ['domain_id', 'id'], (c) => c.onDelete('cascade'))
