@@ -55,7 +55,7 @@ const LAYOUT = [
   },
 ] as const;
 
-eachKintoneServer((server, kind) => {
+eachKintoneServer((server) => {
   describe('form layout', () => {
     it('lays out fields without a saved layout one per row, in the order they were added', async () => {
       const s = server();
