@@ -85,11 +85,21 @@ export async function listRecords(
   ctx: Ctx,
   appId: number,
   input: { query: string; fields?: string[]; totalCount: boolean },
-): Promise<{ records: unknown[]; totalCount: number | null }> {
+): Promise<{ records: unknown[]; totalCount: number | null; warning?: string }> {
   const schema = await recordSchema(ctx, appId);
   const compiled = await compile(ctx, schema, parseAndCheck(input.query, schema));
   const rows = await selectRecords(ctx, schema, compiled, { limit: compiled.limit, offset: compiled.offset });
   const records = await presentRecords(ctx, schema, rows, input.fields);
   const totalCount = input.totalCount ? await countRecords(ctx, schema, compiled) : null;
-  return { records, totalCount };
+  // kintone stops a word search at 100,000 hits and says so in a header clients look for.
+  const warning = compiled.likeUsed && (await likeHitsExceeded(ctx, schema, compiled)) ? LIKE_ABORTED : undefined;
+  return { records, totalCount, warning };
+}
+
+export const LIKE_HIT_CAP = 100_000;
+export const LIKE_ABORTED = 'Filter aborted because of too many search results';
+
+async function likeHitsExceeded(ctx: Ctx, schema: RecordSchema, compiled: CompiledQuery): Promise<boolean> {
+  const probe = baseQuery(ctx, schema, compiled).select('r.id').limit(1).offset(LIKE_HIT_CAP);
+  return (await probe.execute()).length > 0;
 }

@@ -32,9 +32,26 @@ export function querySchemaOf(schema: RecordSchema): QuerySchema {
   return out;
 }
 
+/** `レコード番号 = "ORDERS-12"`: record numbers may carry the app code; the check wants the number. */
+function stripAppCode(expr: Query['where'], schema: RecordSchema): void {
+  if (!expr || !schema.app.code) return;
+  if (expr.kind === 'and' || expr.kind === 'or') {
+    for (const e of expr.items) stripAppCode(e, schema);
+    return;
+  }
+  if (schema.fields[expr.field.code]?.type !== 'RECORD_NUMBER') return;
+  const prefix = `${schema.app.code}-`;
+  const strip = (v: { kind: string; value?: string }) => {
+    if (v.kind === 'string' && v.value?.startsWith(prefix)) v.value = v.value.slice(prefix.length);
+  };
+  if (expr.kind === 'compare') strip(expr.value);
+  if (expr.kind === 'in') expr.values.forEach(strip);
+}
+
 export function parseAndCheck(text: string, schema: RecordSchema, options: { forCursor?: boolean } = {}): Query {
   try {
     const query = parseQuery(text);
+    stripAppCode(query.where, schema);
     checkQuery(query, querySchemaOf(schema), options);
     return query;
   } catch (e) {

@@ -55,6 +55,20 @@ eachDatabase((database) => {
       expect(ids(asc)).toEqual([6, 7]);
     });
 
+    it('finds records by record number with or without the app code', async () => {
+      const d = await newDomain(h);
+      const app = await deployedApp(d, FIELDS, { code: 'INV' });
+      await seed(d, app, 3);
+      for (const q of ['Record_number = "INV-2"', 'Record_number = 2', 'Record_number in ("INV-1", "3")']) {
+        const res = await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}&query=${encodeURIComponent(q)}`, as: d.member });
+        expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
+      }
+      const one = await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}&query=${encodeURIComponent('Record_number = "INV-2"')}`, as: d.member });
+      expect(ids(one)).toEqual([2]);
+      const both = await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}&query=${encodeURIComponent('Record_number in ("INV-1", "3")')}`, as: d.member });
+      expect(ids(both)).toEqual([3, 1]);
+    });
+
     it('projects fields[] and leaves $id out unless asked', async () => {
       const d = await newDomain(h);
       const app = await deployedApp(d, FIELDS);

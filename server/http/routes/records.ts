@@ -53,8 +53,9 @@ export const recordRoutes = [
     url: '/k/v1/records.json',
     access: 'app.read',
     input: getRecordsInput,
-    handler: async ({ input, read }) => {
+    handler: async ({ input, read, reply }) => {
       const result = await listRecords(read(), input.app, { query: input.query ?? '', fields: input.fields, totalCount: input.totalCount ?? false });
+      if (result.warning) reply.header('x-cybozu-warning', result.warning);
       return { records: result.records, totalCount: result.totalCount === null ? null : String(result.totalCount) };
     },
   }),
