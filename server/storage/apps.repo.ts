@@ -203,3 +203,15 @@ export async function replaceDefinition(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The revision a stage is at, without reading the definition itself. */
+export async function stageRevision(db: Queryable, domainId: string, appId: number, stage: Stage): Promise<number | null> {
+  const row = await db
+    .selectFrom('appDefinitions')
+    .select('revision')
+    .where('domainId', '=', domainId)
+    .where('appId', '=', appId)
+    .where('stage', '=', stage)
+    .executeTakeFirst();
+  return row ? Number(row.revision) : null;
+}

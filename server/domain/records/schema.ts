@@ -6,7 +6,9 @@ import type { Property } from '../../../common/fields/index.js';
 import type { App } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
-import { readStage } from '../apps/load-app.js';
+import { appFor, definitionOf } from '../apps/load-app.js';
+import { stageRevision } from '../../storage/apps.repo.js';
+import { AppError } from '../app-error.js';
 import { formulaFieldsOf, hasFormula } from '../apps/formula-fields.js';
 
 export interface FormulaField {
@@ -61,15 +63,21 @@ function build(app: App, def: AppDefinition, revision: number): RecordSchema {
   return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique };
 }
 
-/** The live schema of an app the actor may read; cached per app revision. */
+/**
+ * The live schema of an app the actor may read. Built once per app revision and kept: each
+ * request reads only the app row and the live revision number, never the definition.
+ */
 export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchema> {
-  const { app, revision, definition } = await readStage(ctx, appId, 'live');
+  const app = await appFor(ctx, appId, 'app.read');
+  const revision = app.deployed ? await stageRevision(ctx.db, app.domainId, app.id, 'live') : null;
+  if (revision === null) throw new AppError('GAIA_AP01', { params: { id: appId } });
   const key = `${app.domainId}:${app.id}:${revision}`;
   let schema = cache.get(key);
   if (!schema) {
-    schema = build(app, definition, revision);
+    const { definition, revision: loaded } = await definitionOf(ctx, app, 'live');
+    schema = build(app, definition, loaded);
     if (cache.size > 500) cache.clear();
-    cache.set(key, schema);
+    cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
   // The app row (name, code) may have changed without a new live revision.
   return schema.app === app ? schema : { ...schema, app };
