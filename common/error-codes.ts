@@ -1,0 +1,266 @@
+// kintone's error codes: the HTTP status each answers with, and the sentence in each locale.
+// The wording follows kintone (spec/ui-glossary.md §2.4–2.5) because scripts match on it.
+import type { Locale } from './access.js';
+
+type Message = Record<Locale, string>;
+
+interface ErrorDef {
+  status: number;
+  message: Message;
+}
+
+export const ERRORS = {
+  CB_VA01: { status: 400, message: { ja: '入力内容が正しくありません。', en: 'Missing or invalid input.' } },
+  CB_AU01: { status: 401, message: { ja: 'ログインしてください。', en: 'Please login.' } },
+  CB_WA01: {
+    status: 401,
+    message: {
+      ja: 'ユーザーのパスワード認証に失敗しました。ログイン名とパスワードを確認してください。',
+      en: 'Password authentication failed. Check your login name and password.',
+    },
+  },
+  CB_NO02: { status: 403, message: { ja: '権限がありません。', en: 'No privilege to proceed.' } },
+  CB_NF01: {
+    status: 404,
+    message: { ja: '指定したAPIが見つかりません。', en: 'The specified API is not found.' },
+  },
+  CB_ME01: {
+    status: 405,
+    message: {
+      ja: 'このAPIは指定したHTTPメソッドに対応していません。',
+      en: 'This API does not support the specified HTTP method.',
+    },
+  },
+  CB_IJ01: {
+    status: 400,
+    message: { ja: 'リクエストのJSONの形式が不正です。', en: 'The request JSON is malformed.' },
+  },
+  CB_RL01: {
+    status: 413,
+    message: { ja: 'リクエストが大きすぎます。', en: 'The request is too large.' },
+  },
+  CB_UT01: {
+    status: 415,
+    message: {
+      ja: 'Content-Typeはapplication/jsonを指定してください。',
+      en: 'Content-Type must be application/json.',
+    },
+  },
+  CB_CS01: {
+    status: 403,
+    message: {
+      ja: 'リクエストトークンが不正です。ページを再読み込みしてください。',
+      en: 'The request token is invalid. Reload the page.',
+    },
+  },
+  CB_TM01: {
+    status: 429,
+    message: {
+      ja: 'リクエストが多すぎます。しばらくしてから再度お試しください。',
+      en: 'Too many requests. Try again later.',
+    },
+  },
+  CB_HO01: {
+    status: 421,
+    message: {
+      ja: 'このホスト名に対応するドメインはありません。',
+      en: 'No domain is served at this host name.',
+    },
+  },
+  CB_SU01: {
+    status: 503,
+    message: {
+      ja: 'サービスを一時的に利用できません。',
+      en: 'The service is temporarily unavailable.',
+    },
+  },
+  CB_IE01: {
+    status: 500,
+    message: {
+      ja: '予期しないエラーが発生しました。',
+      en: 'An unexpected error occurred.',
+    },
+  },
+  GAIA_AP01: {
+    status: 404,
+    message: {
+      ja: '指定したアプリ（id: {id}）が見つかりません。削除されている可能性があります。',
+      en: 'The app (ID: {id}) not found. The app may have been deleted.',
+    },
+  },
+  GAIA_CO02: {
+    status: 409,
+    message: {
+      ja: '指定したrevisionは最新ではありません。ほかのユーザーがレコードを更新した可能性があります。',
+      en: 'The specified revision is not the latest. Another user may have updated the record.',
+    },
+  },
+  GAIA_FC01: {
+    status: 400,
+    message: {
+      ja: '指定したフィールド（code: {code}）が見つかりません。',
+      en: 'The specified field (code: {code}) not found.',
+    },
+  },
+  GAIA_DE01: {
+    status: 400,
+    message: {
+      ja: '運用環境に反映できませんでした。設定内容を確認してください。',
+      en: 'The settings could not be deployed. Check the settings.',
+    },
+  },
+  // Deploy-time formula validation (spec/calc-formulas.md §6.2): one field is reported, with
+  // {detail} one of FORMULA_MESSAGES. The English wording is unconfirmed.
+  GAIA_IL01: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{label}」の計算式が正しくありません。(エラーの内容：{detail})',
+      en: 'The formula of the field "{label}" is invalid. (Error: {detail})',
+    },
+  },
+  GAIA_RE01: {
+    status: 404,
+    message: {
+      ja: '指定したレコード（id: {id}）が見つかりません。',
+      en: 'The specified record (ID: {id}) is not found.',
+    },
+  },
+  GAIA_CN01: {
+    status: 404,
+    message: {
+      ja: '指定したカーソルが見つかりません。',
+      en: 'The specified cursor does not exist.',
+    },
+  },
+  GAIA_TM12: {
+    status: 429,
+    message: {
+      ja: '作成できるカーソルの上限に達しているため、カーソルを作成できません。',
+      en: 'You cannot create a cursor because the number of cursors has reached the limit.',
+    },
+  },
+  GAIA_LO04: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」の値「{value}」が、ルックアップの参照先のフィールドにないか、またはアプリやフィールドの閲覧権限がありません。',
+      en: 'The value "{value}" of the field "{field}" does not exist in the lookup source app, or you do not have permission to view it.',
+    },
+  },
+  GAIA_IA02: {
+    status: 400,
+    message: {
+      ja: '指定したAPIトークンが、アプリで生成されたAPIトークンと一致しません。',
+      en: 'The specified API token does not match the API token generated via an app.',
+    },
+  },
+  GAIA_BL01: {
+    status: 404,
+    message: {
+      ja: '指定したファイル（id: {id}）が見つかりません。',
+      en: 'The specified file (id: {id}) not found.',
+    },
+  },
+  GAIA_ML01: {
+    status: 404,
+    message: {
+      ja: '指定したメール（id: {id}）が見つかりません。',
+      en: 'The specified mail (id: {id}) is not found.',
+    },
+  },
+  GAIA_SE01: {
+    status: 400,
+    message: {
+      ja: 'セットアップ用のリンクが無効か、すでに使用されています。',
+      en: 'The setup link is invalid or has already been used.',
+    },
+  },
+  GAIA_US01: {
+    status: 400,
+    message: {
+      ja: '指定したユーザー（コード: {code}）が見つかりません。',
+      en: 'The specified user (code: {code}) is not found.',
+    },
+  },
+  GAIA_GR01: {
+    status: 400,
+    message: {
+      ja: '指定したグループ（コード: {code}）が見つかりません。',
+      en: 'The specified group (code: {code}) is not found.',
+    },
+  },
+  GAIA_OR01: {
+    status: 400,
+    message: {
+      ja: '指定した組織（コード: {code}）が見つかりません。',
+      en: 'The specified organization (code: {code}) is not found.',
+    },
+  },
+  // Query errors (spec/kintone-rest-api.md §5, §7). The Japanese follows real kintone as
+  // observed; the English of the GAIA_IQ* family is unconfirmed. {field} is the code as written.
+  GAIA_IQ03: {
+    status: 400,
+    message: {
+      ja: '{field}フィールドのフィールドタイプには演算子{op}を使用できません。',
+      en: 'The operator {op} cannot be used for the field type of the field {field}.',
+    },
+  },
+  GAIA_IQ07: {
+    status: 400,
+    message: {
+      ja: 'レコードを読み込めません。テーブルに設定している場合、{field}フィールドのフィールドタイプには、演算子{op}を使用できません。',
+      en: 'Failed to read records. The operator {op} cannot be used for the field {field} when it is in a table.',
+    },
+  },
+  GAIA_IQ10: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」の項目に「{value}」は存在しません。',
+      en: 'The option "{value}" does not exist in the field "{field}".',
+    },
+  },
+  GAIA_IQ11: {
+    status: 400,
+    message: {
+      ja: '指定されたフィールド（{field}）が見つかりません。',
+      en: 'The specified field ({field}) is not found.',
+    },
+  },
+  GAIA_IQ23: {
+    status: 400,
+    message: {
+      ja: '指定した日にち（{value}）は無効です。1から31までの整数で指定します。',
+      en: 'The specified day ({value}) is invalid. Specify an integer from 1 to 31.',
+    },
+  },
+  GAIA_IQ25: {
+    status: 400,
+    message: {
+      ja: 'FROM_TODAY()の第2引数には、「DAYS」「WEEKS」「MONTHS」「YEARS」のいずれかを指定します。',
+      en: 'Specify DAYS, WEEKS, MONTHS or YEARS as the second argument of FROM_TODAY().',
+    },
+  },
+  GAIA_IL08: {
+    status: 400,
+    message: { ja: 'クエリの指定が不正です。', en: 'The query is invalid.' },
+  },
+  GAIA_IR02: {
+    status: 400,
+    message: {
+      ja: 'フィールド「{field}」に指定したクエリが正しくありません。指定したクエリは、関連レコード一覧フィールドでのみ使用できます。',
+      en: 'The query specified for the field "{field}" is invalid. It can be used only for Related Records fields.',
+    },
+  },
+  GAIA_QU01: {
+    status: 400,
+    message: { ja: 'limit には 500 以下の値を指定してください。', en: 'limit must be 500 or less.' },
+  },
+  GAIA_QU02: {
+    status: 400,
+    message: {
+      ja: 'offset には 10,000 以下の値を指定してください。',
+      en: 'offset must be 10,000 or less.',
+    },
+  },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERRORS;
