@@ -56,7 +56,8 @@ export function openDatabase(config: DatabaseConfig): Storage {
           ? (v: string) => Number(v)
           : pg.types.getTypeParser(oid, format as 'text'),
     } as pg.CustomTypesConfig,
-    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+    // public stays on the path: pg_trgm's operator classes live there.
+    options: config.schema ? `-c search_path=${config.schema},public` : undefined,
     statement_timeout: 30_000,
   });
   const db = new Kysely<Database>({

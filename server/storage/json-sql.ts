@@ -55,6 +55,11 @@ export interface JsonSql {
   foldCase(text: RawBuilder<string>): RawBuilder<string>;
   /** Leading and trailing whitespace removed, the full Unicode set (full-width space included). */
   trimSpace(text: RawBuilder<string>): RawBuilder<string>;
+  /**
+   * Ids of records whose field may contain `search` (≥ 3 characters), from the n-gram index: a
+   * superset of the exact matches (the index folds case more widely), never fewer.
+   */
+  searchCandidates(at: { domainId: string; appId: number; fieldId: string }, search: string, likePattern: string): RawBuilder<unknown>;
 }
 
 const sqlite: JsonSql = {
@@ -73,6 +78,9 @@ const sqlite: JsonSql = {
   binary: (text) => text,
   foldCase: (text) => sql`lower(${text})`,
   trimSpace: (text) => sql`trim(${text}, ${WHITESPACE})`,
+  // FTS5 with the trigram tokenizer: a quoted phrase matches as a substring, case-folded.
+  searchCandidates: (at, search) =>
+    sql`(SELECT record_id FROM record_search WHERE record_search MATCH ${`content:"${search.replace(/"/g, '""')}"`} AND domain_id = ${at.domainId} AND app_id = ${at.appId} AND field_id = ${assertFieldId(at.fieldId)})`,
 };
 
 const postgres: JsonSql = {
@@ -90,6 +98,9 @@ const postgres: JsonSql = {
   binary: (text) => sql`(${text} COLLATE "C")`,
   foldCase: (text) => sql`translate(${text}, ${sql.lit(UPPER)}, ${sql.lit(UPPER.toLowerCase())})`,
   trimSpace: (text) => sql`btrim(${text}, ${WHITESPACE})`,
+  // ILIKE over the pg_trgm GIN index.
+  searchCandidates: (at, _search, pattern) =>
+    sql`(SELECT record_id FROM record_search WHERE domain_id = ${at.domainId} AND app_id = ${at.appId} AND field_id = ${assertFieldId(at.fieldId)} AND content ILIKE ${pattern} ESCAPE ${sql.lit('\\')})`,
 };
 
 export function jsonSql(kind: DialectKind): JsonSql {

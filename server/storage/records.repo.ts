@@ -119,3 +119,22 @@ export async function replaceUniqueValues(
     .values(entries.map((e) => ({ domainId, appId, recordId, fieldId: e.fieldId, value: e.value })))
     .execute();
 }
+
+/** Replaces the indexed text of records' fields (the `like` index). */
+export async function replaceSearchText(
+  db: Queryable,
+  domainId: string,
+  appId: number,
+  recordIds: number[],
+  entries: Array<{ recordId: number; fieldId: string; content: string }>,
+): Promise<void> {
+  if (recordIds.length) {
+    await db.deleteFrom('recordSearch').where('domainId', '=', domainId).where('appId', '=', appId).where('recordId', 'in', recordIds).execute();
+  }
+  for (let i = 0; i < entries.length; i += 200) {
+    await db
+      .insertInto('recordSearch')
+      .values(entries.slice(i, i + 200).map((e) => ({ domainId, appId, ...e })))
+      .execute();
+  }
+}

@@ -1,7 +1,7 @@
 import { nextIds } from '../../storage/db.js';
 import { insertRecords } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
-import { claimUniqueValues, ownFiles } from './persist.js';
+import { claimUniqueValues, indexText, ownFiles } from './persist.js';
 import { prepareWrites } from './prepare.js';
 import { recordSchema } from './schema.js';
 import { toStored } from './shape.js';
@@ -31,5 +31,6 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
     await claimUniqueValues(ctx, schema, ids[i]!, v);
     await ownFiles(ctx, schema, ids[i]!, v);
   }
+  await indexText(ctx, schema, values.map((v, i) => ({ id: ids[i]!, values: v })));
   return ids.map((id) => ({ id, revision: 1 }));
 }

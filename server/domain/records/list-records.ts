@@ -37,6 +37,7 @@ export async function compileContext(ctx: Ctx, schema: RecordSchema): Promise<Co
     timeZone: writer.timeZone,
     user: writer.userId > 0 ? { id: writer.userId, code: writer.code, primaryOrganization: writer.primaryOrganization } : null,
     appCode: schema.app.code,
+    textIndex: { domainId: schema.app.domainId, appId: schema.app.id },
     resolveUserIds: async (codes) => {
       if (codes.length === 0) return [];
       const rows = await ctx.db.selectFrom('users').select('id').where('domainId', '=', schema.app.domainId).where('codeKey', 'in', codes.map(codeKey)).execute();

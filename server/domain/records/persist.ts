@@ -2,7 +2,7 @@
 import type { StoredFile, StoredValue } from '../../../common/fields/index.js';
 import { hashKey } from '../../files/keys.js';
 import { setFileOwner } from '../../storage/files.repo.js';
-import { replaceUniqueValues } from '../../storage/records.repo.js';
+import { replaceSearchText, replaceUniqueValues } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 import { uniqueKey } from './prepare.js';
 import type { RecordSchema } from './schema.js';
@@ -43,4 +43,20 @@ export async function ownFiles(ctx: Ctx, schema: RecordSchema, recordId: number,
   for (const [fieldId, hashes] of byField) {
     await setFileOwner(ctx.db, schema.app.domainId, hashes, { appId: schema.app.id, recordId, fieldId });
   }
+}
+
+/** Field types `like` searches through the index: their text is kept there per record. */
+export const INDEXED_TEXT_TYPES: ReadonlySet<string> = new Set(['SINGLE_LINE_TEXT', 'MULTI_LINE_TEXT', 'RICH_TEXT', 'LINK']);
+
+export async function indexText(ctx: Ctx, schema: RecordSchema, records: Array<{ id: number; values: Values }>): Promise<void> {
+  const entries: Array<{ recordId: number; fieldId: string; content: string }> = [];
+  for (const r of records) {
+    for (const p of Object.values(schema.fields)) {
+      const v = r.values[p.code];
+      if (INDEXED_TEXT_TYPES.has(p.type) && typeof v === 'string' && v !== '') {
+        entries.push({ recordId: r.id, fieldId: schema.fieldIds[p.code]!, content: v });
+      }
+    }
+  }
+  await replaceSearchText(ctx.db, schema.app.domainId, schema.app.id, records.map((r) => r.id), entries);
 }

@@ -1,12 +1,13 @@
 // PUT record(s): by id or by a unique field (`updateKey`), with optional revision checks, all or
 // nothing. With `upsert`, an item whose record does not exist is added instead — including a
 // non-existent id, which the CLI sends for rows without a key (spec §3.7).
+import { canonicalNumber } from '../../../common/fields/index.js';
 import { deleteFiles } from '../../files/delete-files.js';
 import { nextIds } from '../../storage/db.js';
 import { findRecordsByIds, insertRecords, replaceRecord } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
-import { claimUniqueValues, filesOf, ownFiles } from './persist.js';
+import { claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
@@ -30,7 +31,9 @@ async function idByKey(ctx: Ctx, schema: RecordSchema, key: { field: string; val
   if (!p || p.unique !== true || (p.type !== 'SINGLE_LINE_TEXT' && p.type !== 'NUMBER')) {
     throw AppError.invalid({ [`${at}.updateKey.field`]: 'invalid' });
   }
-  const value = uniqueKey(p, typeof key.value === 'number' ? String(key.value) : (key.value as string));
+  const raw = typeof key.value === 'number' ? String(key.value) : (key.value as string);
+  // Stored numbers are canonical ("1e3" and "1000.00" were saved as "1000"): so is the key.
+  const value = uniqueKey(p, p.type === 'NUMBER' ? (canonicalNumber(raw) ?? raw) : raw);
   if (value === null) throw AppError.invalid({ [`${at}.updateKey.value`]: 'required' });
   const row = await ctx.db
     .selectFrom('recordUniqueValues')
@@ -87,6 +90,7 @@ export async function updateRecords(
       ]);
       await claimUniqueValues(ctx, schema, id, v);
       await ownFiles(ctx, schema, id, v);
+      await indexText(ctx, schema, [{ id, values: v }]);
       results.push({ id, revision: 1, ...(options.upsert ? { operation: 'INSERT' as const } : {}) });
       continue;
     }
@@ -105,6 +109,7 @@ export async function updateRecords(
     const removed = filesOf(schema, w.existing.values).filter((f) => !kept.has(f.fileKey));
     if (removed.length) await deleteFiles(ctx, removed.map((f) => f.fileKey));
     await ownFiles(ctx, schema, current.id, v);
+    await indexText(ctx, schema, [{ id: current.id, values: v }]);
     results.push({ id: current.id, revision, ...(options.upsert ? { operation: 'UPDATE' as const } : {}) });
   }
   return results;

@@ -256,3 +256,45 @@ eachDatabase((database) => {
     });
   });
 });
+
+eachDatabase((database) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp(database());
+  });
+  afterAll(async () => h.close());
+
+  describe('like (word search over the n-gram index)', () => {
+    it('finds Japanese and mixed-case text, short and long searches alike, and follows edits', async () => {
+      const d = await newDomain(h);
+      const app = await deployedApp(d, {
+        title: { type: 'SINGLE_LINE_TEXT', code: 'title', label: '件名' },
+        body: { type: 'MULTI_LINE_TEXT', code: 'body', label: '本文' },
+      });
+      const texts = ['東京都港区の現場', '大阪府の倉庫改修', 'Kintone Migration', '100% 完了', 'under_score'];
+      await d.request({
+        method: 'POST',
+        url: '/k/v1/records.json',
+        as: d.member,
+        payload: { app, records: texts.map((t, i) => ({ title: { value: t }, body: { value: `メモ ${i}` } })) },
+      });
+      const search = async (q: string) =>
+        ids(await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}&query=${encodeURIComponent(q)} order by $id asc`, as: d.member }));
+      expect(await search('title like "港区の現"')).toEqual([1]);
+      expect(await search('title like "現場"')).toEqual([1]);
+      expect(await search('title like "migration"')).toEqual([3]);
+      expect(await search('title like "100%"')).toEqual([4]);
+      expect(await search('title like "%"')).toEqual([4]);
+      expect(await search('title like "r_s"')).toEqual([5]);
+      expect(await search('title like "ers"')).toEqual([]);
+      expect(await search('title not like "倉庫"')).toEqual([1, 3, 4, 5]);
+      expect(await search('body like "メモ 3" or title like "大阪"')).toEqual([2, 4]);
+
+      await d.request({ method: 'PUT', url: '/k/v1/record.json', as: d.member, payload: { app, id: 1, record: { title: { value: '名古屋の現場' } } } });
+      expect(await search('title like "港区の現"')).toEqual([]);
+      expect(await search('title like "名古屋"')).toEqual([1]);
+      await d.request({ method: 'DELETE', url: '/k/v1/records.json', as: d.member, payload: { app, ids: [1] } });
+      expect(await search('title like "名古屋"')).toEqual([]);
+    });
+  });
+});

@@ -26,6 +26,11 @@ export interface CompileContext {
   appCode: string;
   /** CREATOR / MODIFIER conditions: user codes → ids of users of this domain. */
   resolveUserIds(codes: string[]): Promise<number[]>;
+  /**
+   * The app whose record_search rows back `like` on top-level text fields. Absent: every `like`
+   * scans (callers that write records without indexing them, such as some tests).
+   */
+  textIndex?: { domainId: string; appId: number };
 }
 
 export interface CompiledOrder {

@@ -4,7 +4,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Cond } from '../../../common/query/ast.js';
 import { QueryError } from '../../../common/query/errors.js';
 import type { JsonDoc } from '../../storage/json-sql.js';
-import { likeCondition } from './like.js';
+import { indexCandidates, likeCondition } from './like.js';
 import { DECIMAL, literalText, notNumber, unsupported } from './literals.js';
 import { type Bool, compareOp, exists, inList, not, or, TRUE, type Env } from './sql-helpers.js';
 import type { SqlField } from './types.js';
@@ -29,7 +29,9 @@ export function textCondition(env: Env, cond: Cond, field: SqlField, doc: JsonDo
     case 'like': {
       env.likeUsed = true;
       const p = likeCondition(j, raw, cond.value);
-      return cond.negated ? not(p) : p;
+      if (cond.negated) return not(p);
+      const candidates = indexCandidates(j, env.ctx.textIndex, field, cond.value);
+      return candidates ? sql<SqlBool>`(${candidates} AND ${p})` : p;
     }
     case 'empty': {
       // Whitespace-only counts as empty, as in the required-field check (isEmptyValue).

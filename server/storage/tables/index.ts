@@ -11,7 +11,7 @@ import type {
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
 import type { FilesTable } from './files.table.js';
 import type { MailOutboxTable } from './mail.table.js';
-import type { RecordCursorsTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
+import type { RecordCursorsTable, RecordSearchTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
   domains: DomainsTable;
@@ -33,4 +33,5 @@ export interface Database {
   records: RecordsTable;
   recordUniqueValues: RecordUniqueValuesTable;
   recordCursors: RecordCursorsTable;
+  recordSearch: RecordSearchTable;
 }

@@ -39,3 +39,12 @@ export interface RecordCursorsTable {
   createdAt: DbTime;
   expiresAt: DbTime;
 }
+
+/** Text of one field of one record, for the `like` index (SQLite FTS5 / PostgreSQL pg_trgm). */
+export interface RecordSearchTable {
+  domainId: string;
+  appId: number;
+  recordId: number;
+  fieldId: string;
+  content: string;
+}
