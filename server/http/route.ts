@@ -73,7 +73,10 @@ export function registerRoute(app: FastifyInstance, services: Services, limiter:
         command: (fn) => inTransaction(services, base, fn),
         read: () => readContext(services, base),
       });
-      if (reply.sent) return reply;
+      // A handler that sends its own answer returns the reply, which `await` has turned into
+      // undefined by the time the answer ended, or the client hung up mid-answer. Either way
+      // that answer has started: sending `{}` now would be a second answer (and a 500).
+      if (reply.sent || reply.raw.headersSent || reply.raw.destroyed) return reply;
       return result ?? {};
     },
   });

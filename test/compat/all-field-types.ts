@@ -3,7 +3,8 @@
 // (spec/kintone-rest-api.md §4.4; defaults as observed on real kintone). Record tests reuse this
 // form, so it holds something worth storing in every type.
 import type { KintoneRestAPIClient } from '@kintone/rest-api-client';
-import { type FormProperties, deployedApp } from '../support/kintone.js';
+import { expect } from 'vitest';
+import { type FormProperties, type KintoneServer, addGroup, addOrganization, deployedApp, uniqueName } from '../support/kintone.js';
 
 type Json = Record<string, unknown>;
 
@@ -164,4 +165,109 @@ export async function appWithEveryField(admin: KintoneRestAPIClient): Promise<{ 
   const app = await deployedApp(admin);
   const { revision } = await admin.app.addFormFields({ app, properties: allFieldProperties() });
   return { admin, app, revision };
+}
+
+/** What a record of the every-field form refers to: things that must exist before it is saved. */
+export interface RecordRefs {
+  /** An upload key from file.uploadFile, for `attachments`. */
+  fileKey: string;
+  /** Codes of a user, an organisation and a group of the domain. */
+  user: string;
+  organization: string;
+  group: string;
+}
+
+/** A value for every writable field of the every-field form (and two table rows), as addRecord sends it. */
+export function everyFieldRecord(refs: RecordRefs) {
+  return {
+    title: { value: '見積 ①「春」' },
+    notes: { value: '一行目\n二行目, "引用"あり' },
+    body: { value: '<div><b>太字</b>と<i>斜体</i>の本文</div>' },
+    price: { value: 1234.5 },
+    priority: { value: '高' },
+    tags: { value: ['A', 'C'] },
+    regions: { value: ['東日本', '西日本'] },
+    stage: { value: '受注' },
+    due: { value: '2026-05-01' },
+    start: { value: '13:45' },
+    // Sent with an offset; kintone answers in UTC.
+    meeting: { value: '2026-05-01T10:30:00+09:00' },
+    site: { value: 'sales@example.com' },
+    attachments: { value: [{ fileKey: refs.fileKey }] },
+    owner: { value: [{ code: refs.user }] },
+    department: { value: [{ code: refs.organization }] },
+    team: { value: [{ code: refs.group }] },
+    items: {
+      value: [{ value: { item_name: { value: 'ねじ' }, quantity: { value: 3 } } }, { value: { item_name: { value: 'ボルト' }, quantity: { value: '12' } } }],
+    },
+    // Not writable: kintone ignores what is sent for a formula.
+    total: { value: '999' },
+  };
+}
+
+/** An attached file as GET record answers it (a matcher may stand for the key). */
+export interface FileValue {
+  contentType: string;
+  fileKey: string;
+  name: string;
+  size: string;
+}
+
+/**
+ * What GET record answers for `everyFieldRecord`: every field that holds a value, with its type,
+ * but not the system fields nor `$id`/`$revision` (the caller knows those). `names` gives the
+ * display names of the user, organisation and group; `file` the attachment as stored. Table
+ * row ids are new and checked by shape only.
+ */
+export function everyFieldExpected(refs: Omit<RecordRefs, 'fileKey'>, names: { user: string; organization: string; group: string }, file: FileValue): Record<string, unknown> {
+  const rowId = expect.stringMatching(/^[1-9]\d*$/);
+  const row = (name: string, quantity: string, subtotal: string) => ({
+    id: rowId,
+    value: {
+      item_name: { type: 'SINGLE_LINE_TEXT', value: name },
+      quantity: { type: 'NUMBER', value: quantity },
+      subtotal: { type: 'CALC', value: subtotal },
+    },
+  });
+  return {
+    title: { type: 'SINGLE_LINE_TEXT', value: '見積 ①「春」' },
+    notes: { type: 'MULTI_LINE_TEXT', value: '一行目\n二行目, "引用"あり' },
+    body: { type: 'RICH_TEXT', value: '<div><b>太字</b>と<i>斜体</i>の本文</div>' },
+    price: { type: 'NUMBER', value: '1234.5' },
+    total: { type: 'CALC', value: '2469' },
+    priority: { type: 'RADIO_BUTTON', value: '高' },
+    tags: { type: 'CHECK_BOX', value: ['A', 'C'] },
+    regions: { type: 'MULTI_SELECT', value: ['東日本', '西日本'] },
+    stage: { type: 'DROP_DOWN', value: '受注' },
+    due: { type: 'DATE', value: '2026-05-01' },
+    start: { type: 'TIME', value: '13:45' },
+    meeting: { type: 'DATETIME', value: '2026-05-01T01:30:00Z' },
+    site: { type: 'LINK', value: 'sales@example.com' },
+    attachments: { type: 'FILE', value: [file] },
+    owner: { type: 'USER_SELECT', value: [{ code: refs.user, name: names.user }] },
+    department: { type: 'ORGANIZATION_SELECT', value: [{ code: refs.organization, name: names.organization }] },
+    team: { type: 'GROUP_SELECT', value: [{ code: refs.group, name: names.group }] },
+    items: { type: 'SUBTABLE', value: [row('ねじ', '3', '3703.5'), row('ボルト', '12', '14814')] },
+  };
+}
+
+export interface EveryFieldWorld {
+  admin: KintoneRestAPIClient;
+  /** The every-field app, deployed. */
+  app: string;
+  /** What a record may select: the member, a new department and a new group. */
+  refs: Omit<RecordRefs, 'fileKey'>;
+  /** Their display names. */
+  names: { user: string; organization: string; group: string };
+}
+
+/** The every-field app, deployed by the administrator, and a department and a group to select in it. */
+export async function everyFieldWorld(s: KintoneServer): Promise<EveryFieldWorld> {
+  const admin = s.client(s.admin);
+  const app = await deployedApp(admin, { properties: allFieldProperties() });
+  const organization = uniqueName('sales');
+  const group = uniqueName('managers');
+  await addOrganization(s, organization, '営業部');
+  await addGroup(s, group, 'マネージャー');
+  return { admin, app, refs: { user: s.member.code, organization, group }, names: { user: s.member.code, organization: '営業部', group: 'マネージャー' } };
 }

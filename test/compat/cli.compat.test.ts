@@ -1,6 +1,6 @@
 // cli-kintone (@kintone/cli) as a user runs it against a listening server: its version, and how it
 // reports what the server refuses. Record export, import and delete need the records API; they
-// go in a file of their own (records-cli.compat.test.ts) using the same helpers: `server().cli`
+// go in a file of their own (cli-records.compat.test.ts) using the same helpers: `server().cli`
 // runs a command with the credentials in its environment and `workDir` as its directory,
 // `deployedApp(client, { properties: allFieldProperties() })` gives it an app with every field type.
 import { describe, expect, it } from 'vitest';

@@ -1,10 +1,6 @@
 // Files through @kintone/rest-api-client: uploadFile into temporary storage and what downloadFile
 // answers for a key that is not a record's.
-//
-// Not covered yet: attaching an upload to a record's FILE field and downloading it back with the
-// record's fileKey (name, type and bytes intact), and the upload key being spent by that attach.
-// Those need the records API; they belong in a records compat file (all-field-types.ts already
-// has a FILE field, `attachments`).
+// Attaching an upload to a record and downloading it back are in records.compat.test.ts.
 import { KintoneRestAPIError } from '@kintone/rest-api-client';
 import { describe, expect, it } from 'vitest';
 import { eachKintoneServer, errorText, kintoneError } from '../support/kintone.js';

@@ -75,6 +75,8 @@ export interface KintoneServer {
   fetch(path: string, init?: RequestInit & { as?: Persona }): Promise<Response>;
   /** Every request the server has answered so far. */
   requests: SeenRequest[];
+  /** The parsed body of every request that had one, in the order answered (what the wire carried). */
+  bodies: Array<{ method: string; url: string; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -102,11 +104,13 @@ export async function startKintoneServer(database: TestDatabase, env: Record<str
     await mkdir(workDir);
     app = await buildApp({ services, limiter: new MemoryLimiter(() => clock.now().getTime()) });
     const requests: SeenRequest[] = [];
+    const bodies: KintoneServer['bodies'] = [];
     // onSend, not onResponse: it runs before the answer leaves, so a test that has its answer
     // always finds the request here.
     app.addHook('onSend', async (request, reply, payload) => {
       const override = request.headers['x-http-method-override'];
       requests.push({ method: request.method, url: request.url, override: typeof override === 'string' ? override : undefined, status: reply.statusCode });
+      if (request.body !== undefined) bodies.push({ method: request.method, url: request.url, body: request.body });
       return payload;
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -141,6 +145,7 @@ export async function startKintoneServer(database: TestDatabase, env: Record<str
       member,
       addUser,
       requests,
+      bodies,
       client: (as) => new KintoneRestAPIClient({ baseUrl, auth: credentialsOf(as) }),
       workDir,
       cli: (args, { as = admin, env: extra = {}, cwd = workDir } = {}) => {
@@ -250,4 +255,71 @@ export async function deployedApp(client: KintoneRestAPIClient, options: { name?
   if (options.properties) await client.app.addFormFields({ app, properties: options.properties });
   await deployAndWait(client, [app]);
   return app;
+}
+
+/**
+ * POSTs a cybozu User API call (`/v1/groups.json`, `/v1/organizations.json`…) as the domain's
+ * administrator, with X-Cybozu-Authorization, and answers the JSON it got (200 expected).
+ */
+export async function postAsAdmin(server: KintoneServer, url: string, body: unknown): Promise<unknown> {
+  const res = await server.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json: unknown = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return json;
+}
+
+/** A new group of the domain, made as kintone admins do it, through the User API. */
+export async function addGroup(server: KintoneServer, code: string, name: string): Promise<void> {
+  await postAsAdmin(server, '/v1/groups.json', { groups: [{ code, name }] });
+}
+
+/** A new top-level organisation (department) of the domain, through the User API. */
+export async function addOrganization(server: KintoneServer, code: string, name: string): Promise<void> {
+  await postAsAdmin(server, '/v1/organizations.json', { organizations: [{ code, name }] });
+}
+
+/**
+ * Parses CSV as cli-kintone writes and reads it (RFC 4180: `,` between cells, `"` quoting with
+ * `""` inside, line breaks allowed in quoted cells; rows end with `\n` or `\r\n`): the rows,
+ * the header first. No CSV library is a dependency of ours, and this is all the tests need.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endCell();
+    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      endCell();
+      rows.push(row);
+      row = [];
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/** CSV rows as objects keyed by the header. */
+export function csvObjects(text: string): Array<Record<string, string>> {
+  const [header = [], ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** CSV text for cli-kintone to import: every cell quoted (quotes doubled), rows ending in `\n`. */
+export function formatCsv(rows: string[][]): string {
+  return rows.map((r) => r.map((c) => (c === '*' || c === '' ? c : `"${c.replaceAll('"', '""')}"`)).join(',')).join('\n') + '\n';
 }

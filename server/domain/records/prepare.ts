@@ -1,7 +1,7 @@
 // Turns the records of one write call into the values to store, or throws one CB_VA01 naming
 // every problem in every record. Nothing is written here except file attachments, which happen
 // in the caller's transaction and vanish with it if anything later fails.
-import { type Property, type StoredValue, parseRecordInput, resolveUploads } from '../../../common/fields/index.js';
+import { type Property, type StoredValue, type SystemInput, parseRecordInput, resolveUploads } from '../../../common/fields/index.js';
 import { attachUploads } from '../../files/attach-uploads.js';
 import { nextIds } from '../../storage/db.js';
 import { takenUniqueValues } from '../../storage/records.repo.js';
@@ -33,7 +33,14 @@ function countRows(record: unknown): number {
   return n;
 }
 
-export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: WriteItem[], writer: Writer): Promise<Values[]> {
+export async function prepareWrites(
+  ctx: Ctx,
+  schema: RecordSchema,
+  items: WriteItem[],
+  writer: Writer,
+  /** Filled with the creator, modifier and times each new record was sent with (spec §4.1). */
+  systems?: SystemInput[],
+): Promise<Values[]> {
   const { domainId } = schema.app;
   // Table rows get ids numbered per app, allocated up front for every row that might be new.
   const rowBudget = items.reduce((n, it) => n + countRows(it.input), 0);
@@ -78,6 +85,7 @@ export async function prepareWrites(ctx: Ctx, schema: RecordSchema, items: Write
       return { fileKey: f.fileKey, name: f.name, contentType: f.contentType, size: String(f.size) };
     });
   }
+  if (systems) systems.push(...parsed.map((r) => r.system));
   for (const r of parsed) {
     sanitizeRichTextValues(schema.fields, r.values);
     computeFormulas(schema, r.values, writer.timeZone, writer.locale);
