@@ -1,0 +1,122 @@
+// The real server, in this process, on a port: a temp DATA_DIR for SQLite, or a fresh schema in
+// the DATABASE_URL database for PostgreSQL (dropped again at the end, so runs repeat exactly).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../server/config.js';
+import { prepareFirstRun } from '../../server/domain/auth/first-run.js';
+import type { Services } from '../../server/domain/context.js';
+import { buildApp } from '../../server/http/app.js';
+import { type Storage, migrateToLatest, openDatabase } from '../../server/storage/db.js';
+import type { DialectKind } from '../../server/storage/dialect.js';
+import { SqlTimer } from './sql-timer.js';
+
+export const ADMIN = { login: 'admin', password: 'bench password' };
+const PG_SCHEMA = 'engawa_bench_records';
+
+export interface BenchServer {
+  url: string;
+  kind: DialectKind;
+  storage: Storage;
+  timer: SqlTimer;
+  /** Database size on disk after loading, for the report. */
+  databaseBytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Creates the database named in the URL when it is missing (connecting to `postgres` for it). */
+async function ensurePgDatabase(url: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '3D000') throw err;
+  }
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.href });
+  await admin.connect();
+  await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  await admin.end();
+}
+
+async function pgAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function startServer(kind: DialectKind, databaseUrl?: string): Promise<BenchServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engawa-bench-records-'));
+  const config = loadConfig({
+    DATA_DIR: dir,
+    ENGAWA_ADMIN_LOGIN: ADMIN.login,
+    ENGAWA_ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_RATE_PER_MINUTE: '1000000',
+    DATABASE_URL: kind === 'postgres' ? databaseUrl : '',
+    LOG_LEVEL: 'silent',
+  });
+  let database = config.database;
+  if (kind === 'postgres') {
+    if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+    await ensurePgDatabase(databaseUrl);
+    await pgAdmin(databaseUrl, async (c) => {
+      await c.query(`drop schema if exists ${PG_SCHEMA} cascade`);
+      await c.query(`create schema ${PG_SCHEMA}`);
+    });
+    database = { kind: 'postgres', url: databaseUrl, schema: PG_SCHEMA };
+  }
+  const storage = openDatabase(database);
+  await migrateToLatest(storage.db, storage.schema);
+  const timer = new SqlTimer();
+  const services: Services = {
+    db: storage.db.withPlugin(timer),
+    dialect: storage.kind,
+    clock: () => new Date(),
+    config: { ...config, database },
+    onMailQueued: () => {},
+  };
+  await prepareFirstRun(services);
+  const app: FastifyInstance = await buildApp({ services });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    kind,
+    storage,
+    timer,
+    databaseBytes: async () => {
+      if (kind === 'sqlite') {
+        return fs.readdirSync(dir).filter((f) => f.startsWith('engawa.sqlite')).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+      }
+      return pgAdmin(databaseUrl!, async (c) => {
+        const r = await c.query<{ n: string }>(`select coalesce(sum(pg_total_relation_size(c.oid)), 0) as n from pg_class c join pg_namespace s on s.oid = c.relnamespace where s.nspname = $1 and c.relkind = 'r'`, [PG_SCHEMA]);
+        return Number(r.rows[0]?.n ?? 0);
+      });
+    },
+    close: async () => {
+      await app.close();
+      await storage.close();
+      if (process.env.KEEP_DATABASE) {
+        console.log(`kept: ${kind === 'sqlite' ? path.join(dir, 'engawa.sqlite') : `schema ${PG_SCHEMA}`}`);
+        return;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (kind === 'postgres') await pgAdmin(databaseUrl!, (c) => c.query(`drop schema if exists ${PG_SCHEMA} cascade`));
+    },
+  };
+}
+
+/** PostgreSQL's autovacuum would analyse the freshly loaded table within a minute; do it now. */
+export async function analyze(server: BenchServer, databaseUrl?: string): Promise<void> {
+  if (server.kind !== 'postgres' || !databaseUrl) return;
+  await pgAdmin(databaseUrl, (c) => c.query(`analyze ${PG_SCHEMA}.records`));
+}
