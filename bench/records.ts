@@ -124,6 +124,7 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
   let printed = 0;
   let window = { at: 0, loaded: 0 };
   let stoppedEarly = false;
+  const windows: Array<{ midpoint: number; secondsPerRecord: number }> = [];
   const task: Task = { ...target, kind: 'load', from: 0, to: RECORDS, perRequest: 100, requestsPerBulk: 20, concurrency: 4 };
   // With PROFILE, the server thread is profiled while the first 20,000 records go in.
   let profiled: Promise<string[]> | undefined;
@@ -134,6 +135,7 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
     if (PROFILE && !profiled && (loaded >= 20_000 || loaded === RECORDS)) profiled = stopProfile(PROFILE, `${kind}-load`);
     if (loaded - printed >= PROGRESS_EVERY || loaded === RECORDS) {
       const rate = (loaded - window.loaded) / ((ms - window.at) / 1000);
+      windows.push({ midpoint: (loaded + window.loaded) / 2, secondsPerRecord: 1 / rate });
       const projected = (RECORDS / loaded) * elapsed;
       log(`  ${n(loaded).padStart(9)} records  ${minutes(elapsed).padStart(8)}  ${n(rate).padStart(6)} records/s in the last ${n(loaded - window.loaded)}` +
         (printed === 0 && loaded < RECORDS ? `  (full load projected at ${minutes(projected)})` : ''));
@@ -156,10 +158,28 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
     for (const line of await (profiled ?? stopProfile(PROFILE, `${kind}-load`))) log(`      ${line}`);
   }
   const perSecond = result.loaded / (result.ms / 1000);
+  const projectedFullSeconds = stoppedEarly ? extrapolate(windows, RECORDS, perSecond) : result.ms / 1000;
   log(`bulk add: ${n(result.loaded)} records in ${minutes(result.ms / 1000)} = ${n(perSecond)} records/s` +
-    (stoppedEarly ? `; ${n(RECORDS)} would take ≈ ${minutes(RECORDS / perSecond)} (EXTRAPOLATED)` : '') +
+    (stoppedEarly ? `; ${n(RECORDS)} would take ≈ ${minutes(projectedFullSeconds)} (EXTRAPOLATED from the cost per record as it grew; ${minutes(RECORDS / perSecond)} at the average rate)` : '') +
     `; ${describeShare(othersByPhase['bulk add'] ?? null)}`);
-  return { loaded: result.loaded, seconds: result.ms / 1000, perSecond, stoppedEarly, projectedFullSeconds: RECORDS / perSecond };
+  return { loaded: result.loaded, seconds: result.ms / 1000, perSecond, stoppedEarly, projectedFullSeconds };
+}
+
+/**
+ * The time a full load would take, from the load windows measured so far: the cost per record is
+ * fitted as a + b·N (least squares), so a load that slows as the table grows is not flattered by
+ * its early, fast part. Never less than the average rate would give.
+ */
+function extrapolate(windows: Array<{ midpoint: number; secondsPerRecord: number }>, records: number, averageRate: number): number {
+  const flat = records / averageRate;
+  if (windows.length < 2) return flat;
+  const k = windows.length;
+  const mx = windows.reduce((s, w) => s + w.midpoint, 0) / k;
+  const my = windows.reduce((s, w) => s + w.secondsPerRecord, 0) / k;
+  const sxx = windows.reduce((s, w) => s + (w.midpoint - mx) ** 2, 0);
+  const b = sxx === 0 ? 0 : windows.reduce((s, w) => s + (w.midpoint - mx) * (w.secondsPerRecord - my), 0) / sxx;
+  const a = my - b * mx;
+  return Math.max(flat, a * records + (b * records * records) / 2);
 }
 
 /** Waits until the server has finished what the last test left in flight (autocannon does not wait for it). */
