@@ -11,10 +11,9 @@
 // KEEP_DATABASE=1 (keep the SQLite file or the PostgreSQL schema afterwards, for EXPLAIN).
 // The server runs on this thread; every client (loader, autocannon, exporter) runs in a worker
 // thread, so the figures are the server's and not the load generator's.
-import { sql } from 'kysely';
 import type { CannonResult, ExportResult, LoadResult, Task, Target } from './records/client.js';
 import { FIELDS, LIKE_WORD, USER_CODES } from './records/data.js';
-import { OtherLoad, describeShare } from './records/machine.js';
+import { OtherLoad, describeShare, waitForQuiet } from './records/machine.js';
 import { startProfile, stopProfile } from './records/profile.js';
 import {
   type DatabaseFigures,
@@ -24,11 +23,12 @@ import {
   type Sequential,
   cannonLine,
   machine,
+  extrapolate,
   minutes,
   n,
   summary,
 } from './records/report.js';
-import { ADMIN, type BenchServer, analyze, startServer } from './records/server.js';
+import { ADMIN, type BenchServer, analyze, quiesce, startServer } from './records/server.js';
 import { runTask } from './records/workers.js';
 
 function intEnv(name: string, fallback: number): number {
@@ -58,31 +58,9 @@ const PG_DATABASE = DATABASE_URL ? decodeURIComponent(new URL(DATABASE_URL).path
 /** Other processes' share of the CPU per measured phase of the current database's run. */
 let othersByPhase: Record<string, number | null> = {};
 
-/**
- * Waits (up to QUIET_WAIT_S, 300) until other processes leave the CPU alone — below 10% of the
- * machine over 2 s — so that a test suite running elsewhere does not halve a measurement.
- */
-async function quiet(): Promise<void> {
-  const deadline = performance.now() + QUIET_WAIT_S * 1000;
-  let said = false;
-  for (;;) {
-    const watch = new OtherLoad(PG_DATABASE);
-    watch.start();
-    await new Promise((r) => setTimeout(r, 2000));
-    const share = watch.share();
-    if (share === null || share < 0.1) return;
-    if (performance.now() > deadline) {
-      log(`  (the machine stayed busy: ${describeShare(share)}; measuring anyway)`);
-      return;
-    }
-    if (!said) log(`  (waiting for a quiet machine: ${describeShare(share)})`);
-    said = true;
-  }
-}
-
 /** Runs `fn` once the machine is quiet, and notes how much CPU other processes took meanwhile. */
 async function watched<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  await quiet();
+  await waitForQuiet(PG_DATABASE, QUIET_WAIT_S, log);
   const watch = new OtherLoad(PG_DATABASE);
   watch.start();
   const out = await fn();
@@ -128,7 +106,7 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
   const task: Task = { ...target, kind: 'load', from: 0, to: RECORDS, perRequest: 100, requestsPerBulk: 20, concurrency: 4 };
   // With PROFILE, the server thread is profiled while the first 20,000 records go in.
   let profiled: Promise<string[]> | undefined;
-  await quiet();
+  await waitForQuiet(PG_DATABASE, QUIET_WAIT_S, log);
   if (PROFILE) await startProfile();
   const running = runTask<LoadResult>(task, (loaded, ms) => {
     const elapsed = ms / 1000;
@@ -152,46 +130,20 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
   watch.start();
   const result = await running.result;
   othersByPhase['bulk add'] = watch.share();
-  if (result.error) throw new Error(result.error);
+  // A failed bulk request is a finding, not the end of the run: report it, go on with what loaded.
+  if (result.error) log(`  LOAD FAILED after ${n(result.loaded)} records: ${result.error}`);
+  if (result.loaded === 0) throw new Error('no records were loaded');
   if (PROFILE) {
     log('  CPU profile of the server thread while loading the first 20,000 records — top self time:');
     for (const line of await (profiled ?? stopProfile(PROFILE, `${kind}-load`))) log(`      ${line}`);
   }
   const perSecond = result.loaded / (result.ms / 1000);
+  stoppedEarly ||= result.loaded < RECORDS;
   const projectedFullSeconds = stoppedEarly ? extrapolate(windows, RECORDS, perSecond) : result.ms / 1000;
   log(`bulk add: ${n(result.loaded)} records in ${minutes(result.ms / 1000)} = ${n(perSecond)} records/s` +
     (stoppedEarly ? `; ${n(RECORDS)} would take ≈ ${minutes(projectedFullSeconds)} (EXTRAPOLATED from the cost per record as it grew; ${minutes(RECORDS / perSecond)} at the average rate)` : '') +
     `; ${describeShare(othersByPhase['bulk add'] ?? null)}`);
-  return { loaded: result.loaded, seconds: result.ms / 1000, perSecond, stoppedEarly, projectedFullSeconds };
-}
-
-/**
- * The time a full load would take, from the load windows measured so far: the cost per record is
- * fitted as a + b·N (least squares), so a load that slows as the table grows is not flattered by
- * its early, fast part. Never less than the average rate would give.
- */
-function extrapolate(windows: Array<{ midpoint: number; secondsPerRecord: number }>, records: number, averageRate: number): number {
-  const flat = records / averageRate;
-  if (windows.length < 2) return flat;
-  const k = windows.length;
-  const mx = windows.reduce((s, w) => s + w.midpoint, 0) / k;
-  const my = windows.reduce((s, w) => s + w.secondsPerRecord, 0) / k;
-  const sxx = windows.reduce((s, w) => s + (w.midpoint - mx) ** 2, 0);
-  const b = sxx === 0 ? 0 : windows.reduce((s, w) => s + (w.midpoint - mx) * (w.secondsPerRecord - my), 0) / sxx;
-  const a = my - b * mx;
-  return Math.max(flat, a * records + (b * records * records) / 2);
-}
-
-/** Waits until the server has finished what the last test left in flight (autocannon does not wait for it). */
-async function quiesce(server: BenchServer): Promise<void> {
-  await fetch(`${server.url}/healthz`); // SQLite: queued behind every statement still waiting for the connection
-  if (server.kind !== 'postgres') return;
-  const deadline = performance.now() + 120_000;
-  while (performance.now() < deadline) {
-    const active = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`.execute(server.storage.db);
-    if (Number(active.rows[0]?.n ?? 0) === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return { loaded: result.loaded, seconds: result.ms / 1000, perSecond, stoppedEarly, projectedFullSeconds, ...(result.error ? { error: result.error } : {}) };
 }
 
 function paths(app: number): Record<ScenarioName, string> {

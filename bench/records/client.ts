@@ -153,7 +153,7 @@ async function exportAll(t: Extract<Task, { kind: 'export' }>): Promise<ExportRe
     pageP50: median(pageMs),
     pageMax: Math.max(0, ...pageMs),
     // Does a page cost more the deeper the cursor is? (Paging by key should keep it flat.)
-    pageP50ByQuarter: [0, 1, 2, 3].map((q) => median(pageMs.slice(q * quarter, (q + 1) * quarter))),
+    pageP50ByQuarter: pageMs.length >= 4 ? [0, 1, 2, 3].map((q) => median(pageMs.slice(q * quarter, (q + 1) * quarter))) : [],
   };
 }
 

@@ -14,7 +14,7 @@ export interface DatabaseFigures {
   kind: 'sqlite' | 'postgres';
   label: string;
   records: number;
-  load: { loaded: number; seconds: number; perSecond: number; stoppedEarly: boolean; projectedFullSeconds: number };
+  load: { loaded: number; seconds: number; perSecond: number; stoppedEarly: boolean; projectedFullSeconds: number; error?: string };
   databaseMb: number;
   scenarios: Record<ScenarioName, CannonResult>;
   /** The same requests one at a time: latency, time inside SQL, statements per request. */
@@ -97,7 +97,8 @@ const ROWS: Row[] = [
     target: '≥ 20,000 records/s',
     cells: (f) =>
       `${n(f.load.perSecond)} records/s` +
-      (f.load.stoppedEarly ? ` (stopped at the time budget; ${n(f.records)} would take ≈ ${minutes(f.load.projectedFullSeconds)}, EXTRAPOLATED)` : ''),
+      (f.load.error ? ` — LOAD FAILED after ${n(f.load.loaded)} records (${/answered \d+(: \{"code":"\w+")?/.exec(f.load.error)?.[0] ?? f.load.error.slice(0, 80)})` : '') +
+      (f.load.stoppedEarly ? ` (${f.load.error ? 'stopped by the failure' : 'stopped at the time budget'}; ${n(f.records)} would take ≈ ${minutes(f.load.projectedFullSeconds)}, EXTRAPOLATED)` : ''),
     verdict: (f) => f.load.perSecond >= 20_000,
   },
   scenarioRow('filtered', '≥ 2,000 req/s, p99 ≤ 20 ms', (r) => perSecond(r) >= 2000 && r.p99 <= 20),
@@ -166,4 +167,21 @@ export function summary(all: DatabaseFigures[]): string {
     lines.push(`| PostgreSQL time ÷ SQLite time (†: one at a time) | ≤ 2× | ${ratios.map(([w, r]) => `${w} ${r}`).join('; ')} |${' |'.repeat(all.length - 1)}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The time a full load would take, from the load windows measured so far: the cost per record is
+ * fitted as a + b·N (least squares), so a load that slows as the table grows is not flattered by
+ * its early, fast part. Never less than the average rate would give.
+ */
+export function extrapolate(windows: Array<{ midpoint: number; secondsPerRecord: number }>, records: number, averageRate: number): number {
+  const flat = records / averageRate;
+  if (windows.length < 2) return flat;
+  const k = windows.length;
+  const mx = windows.reduce((s, w) => s + w.midpoint, 0) / k;
+  const my = windows.reduce((s, w) => s + w.secondsPerRecord, 0) / k;
+  const sxx = windows.reduce((s, w) => s + (w.midpoint - mx) ** 2, 0);
+  const b = sxx === 0 ? 0 : windows.reduce((s, w) => s + (w.midpoint - mx) * (w.secondsPerRecord - my), 0) / sxx;
+  const a = my - b * mx;
+  return Math.max(flat, a * records + (b * records * records) / 2);
 }

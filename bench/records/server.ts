@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../../server/config.js';
 import { prepareFirstRun } from '../../server/domain/auth/first-run.js';
@@ -115,8 +116,26 @@ export async function startServer(kind: DialectKind, databaseUrl?: string): Prom
   };
 }
 
-/** PostgreSQL's autovacuum would analyse the freshly loaded table within a minute; do it now. */
+/**
+ * Statistics for every bench table, as autovacuum would gather them sooner or later: without them
+ * PostgreSQL's plans right after a bulk load are not the steady state (see docs/performance.md).
+ */
 export async function analyze(server: BenchServer, databaseUrl?: string): Promise<void> {
   if (server.kind !== 'postgres' || !databaseUrl) return;
-  await pgAdmin(databaseUrl, (c) => c.query(`analyze ${PG_SCHEMA}.records`));
+  await pgAdmin(databaseUrl, async (c) => {
+    const { rows } = await c.query<{ name: string }>('select tablename as name from pg_tables where schemaname = $1', [PG_SCHEMA]);
+    for (const { name } of rows) await c.query(`analyze ${PG_SCHEMA}.${pg.escapeIdentifier(name)}`);
+  });
+}
+
+/** Waits until the server has finished what the last test left in flight (autocannon does not wait for it). */
+export async function quiesce(server: BenchServer): Promise<void> {
+  await fetch(`${server.url}/healthz`); // SQLite: queued behind every statement still waiting for the connection
+  if (server.kind !== 'postgres') return;
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline) {
+    const active = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`.execute(server.storage.db);
+    if (Number(active.rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -35,7 +35,7 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
     await claimUniqueValues(ctx, schema, ids[i]!, v);
     await ownFiles(ctx, schema, ids[i]!, v);
   }
-  await indexText(ctx, schema, values.map((v, i) => ({ id: ids[i]!, values: v })));
+  await indexText(ctx, schema, values.map((v, i) => ({ id: ids[i]!, values: v })), true);
   return ids.map((id) => ({ id, revision: 1 }));
 }
 

@@ -89,9 +89,13 @@ export async function readCursor(ctx: Ctx, id: string): Promise<{ records: unkno
   const last = cursor.lastRecordId == null ? null : Number(cursor.lastRecordId);
   const bound = sql<boolean>`${sql.ref('r.id')} <= ${Number(cursor.maxRecordId)}`;
   // Paging by key when the order is by $id: every page costs the same however deep it is.
+  // Descending from the last key, that key alone bounds the page; a second upper bound makes
+  // SQLite walk from the top of the table on every page.
   const extra =
     byIdOnly && last !== null
-      ? sql<boolean>`${bound} and ${sql.ref('r.id')} ${sql.raw(direction === 'asc' ? '>' : '<')} ${last}`
+      ? direction === 'asc'
+        ? sql<boolean>`${bound} and ${sql.ref('r.id')} > ${last}`
+        : sql<boolean>`${sql.ref('r.id')} < ${last}`
       : bound;
   const rows = await selectRecords(ctx, schema, compiled, { limit: size + 1, offset: byIdOnly ? 0 : Number(cursor.position), extra });
   const next = rows.length > size;

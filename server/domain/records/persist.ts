@@ -48,7 +48,8 @@ export async function ownFiles(ctx: Ctx, schema: RecordSchema, recordId: number,
 /** Field types `like` searches through the index: their text is kept there per record. */
 export const INDEXED_TEXT_TYPES: ReadonlySet<string> = new Set(['SINGLE_LINE_TEXT', 'MULTI_LINE_TEXT', 'RICH_TEXT', 'LINK']);
 
-export async function indexText(ctx: Ctx, schema: RecordSchema, records: Array<{ id: number; values: Values }>): Promise<void> {
+/** `fresh`: the records were just inserted, so they have no rows to replace (a delete would scan). */
+export async function indexText(ctx: Ctx, schema: RecordSchema, records: Array<{ id: number; values: Values }>, fresh = false): Promise<void> {
   const entries: Array<{ recordId: number; fieldId: string; content: string }> = [];
   for (const r of records) {
     for (const p of Object.values(schema.fields)) {
@@ -58,5 +59,5 @@ export async function indexText(ctx: Ctx, schema: RecordSchema, records: Array<{
       }
     }
   }
-  await replaceSearchText(ctx.db, schema.app.domainId, schema.app.id, records.map((r) => r.id), entries);
+  await replaceSearchText(ctx.db, schema.app.domainId, schema.app.id, fresh ? [] : records.map((r) => r.id), entries);
 }

@@ -90,7 +90,7 @@ export async function updateRecords(
       ]);
       await claimUniqueValues(ctx, schema, id, v);
       await ownFiles(ctx, schema, id, v);
-      await indexText(ctx, schema, [{ id, values: v }]);
+      await indexText(ctx, schema, [{ id, values: v }], true);
       results.push({ id, revision: 1, ...(options.upsert ? { operation: 'INSERT' as const } : {}) });
       continue;
     }
