@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { MAX_ID } from '../../common/api/params.js';
 import type { StoredValue } from '../../common/fields/index.js';
 import type { Queryable } from './db.js';
 import { fromDb, toDb } from './dialect.js';
@@ -48,8 +49,6 @@ export async function insertRecords(db: Queryable, domainId: string, appId: numb
     )
     .execute();
 }
-
-const MAX_ID = 2_147_483_647;
 
 export async function findRecordsByIds(db: Queryable, domainId: string, appId: number, requested: number[]): Promise<Map<number, StoredRecord>> {
   // Ids beyond the column cannot exist; PostgreSQL would refuse to compare them at all.

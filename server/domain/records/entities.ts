@@ -5,9 +5,10 @@ import type { FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { codeKey } from '../../storage/users.repo.js';
 
-type Kind = 'user' | 'organization' | 'group';
-const KIND_OF: Record<string, Kind> = { USER_SELECT: 'user', ORGANIZATION_SELECT: 'organization', GROUP_SELECT: 'group' };
-const TABLE_OF: Record<Kind, 'users' | 'organizations' | 'groups'> = { user: 'users', organization: 'organizations', group: 'groups' };
+export type Kind = 'user' | 'organization' | 'group';
+/** Field types whose values name users, departments or groups (not assignees: those are never written). */
+export const KIND_OF: Record<string, Kind> = { USER_SELECT: 'user', ORGANIZATION_SELECT: 'organization', GROUP_SELECT: 'group' };
+export const TABLE_OF = { user: 'users', organization: 'organizations', group: 'groups' } as const;
 
 /** Which of `codes` exist, per kind, lower-cased. */
 export async function existingEntities(ctx: Ctx, codes: Record<Kind, Set<string>>): Promise<Record<Kind, Set<string>>> {

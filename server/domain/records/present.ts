@@ -4,17 +4,12 @@ import { type ApiField, type Property, type StoredValue, toApiRecord } from '../
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { codeKey } from '../../storage/users.repo.js';
 import type { Ctx } from '../context.js';
+import { type Kind, KIND_OF as ENTITY_KIND_OF, TABLE_OF } from './entities.js';
 import type { RecordSchema } from './schema.js';
 import { fromStored } from './shape.js';
 
-type Kind = 'user' | 'organization' | 'group';
-const KIND_OF: Record<string, Kind> = {
-  USER_SELECT: 'user',
-  ORGANIZATION_SELECT: 'organization',
-  GROUP_SELECT: 'group',
-  STATUS_ASSIGNEE: 'user',
-};
-const TABLE_OF = { user: 'users', organization: 'organizations', group: 'groups' } as const;
+// Assignees are shown with names too, though never written through a record.
+const KIND_OF: Record<string, Kind> = { ...ENTITY_KIND_OF, STATUS_ASSIGNEE: 'user' };
 
 function collect(fields: Record<string, Property>, values: Record<string, StoredValue>, into: Record<Kind, Set<string>>): void {
   for (const p of Object.values(fields)) {
