@@ -28,7 +28,7 @@ const config = loadConfig({
 });
 const storage = openDatabase(config.database);
 await migrateToLatest(storage.db);
-const services: Services = { db: storage.db, dialect: storage.kind, clock: () => new Date(), config, onMailQueued: () => {} };
+const services: Services = { db: storage.db, ids: storage.ids, dialect: storage.kind, clock: () => new Date(), config, onMailQueued: () => {} };
 const first = await prepareFirstRun(services);
 const domainId = first.domainId!;
 

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 
   const services: Services = {
     db: storage.db,
+    ids: storage.ids,
     dialect: storage.kind,
     clock: () => new Date(),
     config,

@@ -81,6 +81,7 @@ export async function startServer(kind: DialectKind, databaseUrl?: string): Prom
   const timer = new SqlTimer();
   const services: Services = {
     db: storage.db.withPlugin(timer),
+    ids: storage.ids?.withPlugin(timer),
     dialect: storage.kind,
     clock: () => new Date(),
     config: { ...config, database },

@@ -34,7 +34,7 @@ async function run(): Promise<number> {
   const config = loadConfig();
   const storage = openDatabase(config.database);
   await migrateToLatest(storage.db);
-  const services: Services = { db: storage.db, dialect: storage.kind, clock: () => new Date(), config, onMailQueued: () => {} };
+  const services: Services = { db: storage.db, ids: storage.ids, dialect: storage.kind, clock: () => new Date(), config, onMailQueued: () => {} };
   try {
     switch (positionals[0]) {
       case 'list': {

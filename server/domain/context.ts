@@ -4,8 +4,9 @@
 import type { Locale } from '../../common/access.js';
 import type { Config } from '../config.js';
 import type { Actor } from '../policy/actor.js';
-import type { Db, Tx } from '../storage/db.js';
+import { type Db, type Tx, nextIds } from '../storage/db.js';
 import type { DialectKind } from '../storage/dialect.js';
+import { AppError } from './app-error.js';
 
 export type Clock = () => Date;
 
@@ -26,6 +27,12 @@ export interface Ctx {
   config: Readonly<Config>;
   /** Called after the transaction commits (e.g. to wake the mail worker). */
   afterCommit: (fn: () => void) => void;
+  /**
+   * Takes `count` numbers from one of the actor's domain's sequences (record and table-row ids).
+   * On PostgreSQL they are taken outside the transaction, so a rolled-back write leaves a gap
+   * (kintone's ids have gaps too) but concurrent writers never wait for each other's commit.
+   */
+  takeIds: (name: string, count: number) => Promise<number[]>;
   /** Nudges for background workers; call them through afterCommit. */
   wake: { mail: () => void };
 }
@@ -37,30 +44,71 @@ export interface Services {
   config: Readonly<Config>;
   /** Wakes the mail worker after a commit that queued mail. */
   onMailQueued: () => void;
+  /** Storage.ids: PostgreSQL's pool for taking ids; undefined (SQLite), ids come from the transaction. */
+  ids: Db | undefined;
 }
 
-export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake'>;
+export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake' | 'takeIds'>;
 
-/** Runs `fn` in one transaction; nothing it wrote survives if it throws. */
+/** Failures that say "try again" rather than "this cannot be done". */
+const TRANSIENT_PG = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '55P03', // lock_not_available
+]);
+
+export function isTransientDbError(err: unknown): boolean {
+  const code = err !== null && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  // better-sqlite3: SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, …).
+  return typeof code === 'string' && (TRANSIENT_PG.has(code) || code.startsWith('SQLITE_BUSY'));
+}
+
+/** Attempts per transaction; the database's own waits (busy_timeout, lock waits) come first. */
+export const TRANSACTION_ATTEMPTS = 4;
+
+/**
+ * Runs `fn` in one transaction; nothing it wrote survives if it throws. A deadlock, a
+ * serialization failure or a busy database rolls the attempt back and runs `fn` again, a few
+ * times, so `fn` must keep its effects inside the transaction (or in afterCommit callbacks, which
+ * run once, after the attempt that committed). When every attempt fails so, the caller gets 503
+ * CB_SU01: nothing was written and the same request may simply be sent again.
+ */
 export async function inTransaction<T>(
   services: Services,
   base: BaseCtx,
   fn: (ctx: Ctx) => Promise<T>,
 ): Promise<T> {
-  const after: Array<() => void> = [];
-  const result = await services.db.transaction().execute((tx) =>
-    fn({
-      ...base,
-      db: tx,
-      dialect: services.dialect,
-      config: services.config,
-      now: services.clock(),
-      afterCommit: (f) => after.push(f),
-      wake: { mail: services.onMailQueued },
-    }),
-  );
-  for (const f of after) f();
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const after: Array<() => void> = [];
+    let result: T;
+    try {
+      result = await services.db.transaction().execute((tx) =>
+        fn({
+          ...base,
+          db: tx,
+          dialect: services.dialect,
+          config: services.config,
+          now: services.clock(),
+          afterCommit: (f) => after.push(f),
+          takeIds: (name, count) => nextIds(services.ids ?? tx, base.actor.domainId, name, count),
+          wake: { mail: services.onMailQueued },
+        }),
+      );
+    } catch (err) {
+      if (!isTransientDbError(err)) throw err;
+      if (attempt >= TRANSACTION_ATTEMPTS) throw new AppError('CB_SU01', { headers: { 'retry-after': '1' } });
+      await pause(attempt);
+      continue;
+    }
+    for (const f of after) f();
+    return result;
+  }
+}
+
+/** Backs off a little more each time, with jitter so that two colliding writers part ways. */
+function pause(attempt: number): Promise<void> {
+  const ms = 10 * 2 ** attempt * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A read-only context on the pool. */
@@ -72,6 +120,7 @@ export function readContext(services: Services, base: BaseCtx): Ctx {
     config: services.config,
     now: services.clock(),
     afterCommit: (f) => f(),
+    takeIds: (name, count) => nextIds(services.ids ?? services.db, base.actor.domainId, name, count),
     wake: { mail: services.onMailQueued },
   };
 }

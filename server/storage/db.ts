@@ -26,6 +26,14 @@ export interface Storage {
   kind: DialectKind;
   /** PostgreSQL schema the tables live in, when not the default search path. */
   schema?: string;
+  /**
+   * PostgreSQL: a small pool of its own for taking ids (nextIds). Taken there, in a statement that
+   * commits at once, the sequence row stays locked for that statement only; taken inside a
+   * write's transaction it would stay locked until that write commits, and concurrent writers of
+   * one app would queue behind each other (and time out). A pool apart from the main one, so a
+   * transaction holding a connection never waits for another from the pool it is holding.
+   */
+  ids?: Db;
   close(): Promise<void>;
 }
 
@@ -46,25 +54,37 @@ export function openDatabase(config: DatabaseConfig): Storage {
     });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: 20,
-    // Counts and sums arrive as numbers; our ids stay far below 2^53.
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === PG_INT8 || oid === PG_NUMERIC
-          ? (v: string) => Number(v)
-          : pg.types.getTypeParser(oid, format as 'text'),
-    } as pg.CustomTypesConfig,
-    // public stays on the path: pg_trgm's operator classes live there.
-    options: config.schema ? `-c search_path=${config.schema},public` : undefined,
-    statement_timeout: 30_000,
-  });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
-  });
-  return { db, kind: 'postgres', schema: config.schema, close: () => db.destroy() };
+  const pool = (max: number) =>
+    new pg.Pool({
+      connectionString: config.url,
+      max,
+      // Counts and sums arrive as numbers; our ids stay far below 2^53.
+      types: {
+        getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+          oid === PG_INT8 || oid === PG_NUMERIC
+            ? (v: string) => Number(v)
+            : pg.types.getTypeParser(oid, format as 'text'),
+      } as pg.CustomTypesConfig,
+      // public stays on the path: pg_trgm's operator classes live there.
+      options: config.schema ? `-c search_path=${config.schema},public` : undefined,
+      statement_timeout: 30_000,
+    });
+  const kysely = (max: number) =>
+    new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: pool(max) }),
+      plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+    });
+  const db = kysely(20);
+  const ids = kysely(4);
+  return {
+    db,
+    kind: 'postgres',
+    schema: config.schema,
+    ids,
+    close: async () => {
+      await Promise.all([db.destroy(), ids.destroy()]);
+    },
+  };
 }
 
 /** Runs every pending migration; throws (and leaves the database as it was) on failure. */
@@ -90,11 +110,13 @@ export async function migrateDown(db: Db, schema?: string): Promise<void> {
 }
 
 /**
- * Allocates the next kintone-style numeric id for `name` in a domain. Runs inside the caller's
- * transaction: a rolled-back insert gives its number back.
+ * Allocates the next kintone-style numeric id for `name` in a domain. In a transaction, a
+ * rolled-back insert gives its number back, but the sequence row stays locked until commit;
+ * on a pool (Storage.ids), the numbers are taken for good at once and nobody waits.
  */
-export async function nextIds(tx: Queryable, domainId: string, name: string, count = 1): Promise<number[]> {
-  const row = await tx
+export async function nextIds(db: Queryable, domainId: string, name: string, count = 1): Promise<number[]> {
+  if (count <= 0) return [];
+  const row = await db
     .insertInto('sequences')
     .values({ domainId, name, value: count })
     .onConflict((oc) => oc.columns(['domainId', 'name']).doUpdateSet({ value: sql`sequences.value + ${count}` }))

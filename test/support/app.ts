@@ -41,7 +41,7 @@ export async function startApp(database: TestDatabase, env: Record<string, strin
   // Never the repository's ./data: files written by a test land in a directory of its own.
   const dataDir = env.DATA_DIR ?? path.join(os.tmpdir(), `engawa-test-${randomString(10)}`);
   const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env, DATA_DIR: dataDir });
-  const services: Services = { db: database.db, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
+  const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
   const limiter = new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter });
   await app.ready();

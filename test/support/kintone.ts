@@ -98,7 +98,7 @@ export async function startKintoneServer(database: TestDatabase, env: Record<str
   const workDir = path.join(dataDir, 'work');
   const clock = new TestClock();
   const config = loadConfig({ DEFAULT_LOCALE: 'en', DATA_DIR: dataDir, ...env });
-  const services: Services = { db: database.db, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
+  const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
   let app: FastifyInstance | undefined;
   try {
     await mkdir(workDir);

@@ -46,6 +46,7 @@ export async function mailWorld(
   let wakes = 0;
   const services: Services = {
     db: storage.db,
+    ids: storage.ids,
     dialect: storage.kind,
     clock: clock.now,
     config: loadConfig({ MAIL_FROM, ...env }),

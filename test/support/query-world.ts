@@ -69,7 +69,7 @@ export interface QueryWorld {
 
 /** A domain, its users, one app and the fixture records; `records` may replace the fixture. */
 export async function seedQueryWorld(storage: Storage, records: FixtureRecord[] = RECORDS): Promise<QueryWorld> {
-  const services = { db: storage.db, dialect: storage.kind, clock: () => NOW, config: loadConfig({}), onMailQueued: () => {} };
+  const services = { db: storage.db, ids: storage.ids, dialect: storage.kind, clock: () => NOW, config: loadConfig({}), onMailQueued: () => {} };
   const { id: domainId } = await createDomain(services, { name: 'Query test', hosts: [] });
   const { db } = storage;
   const at = toDb.time(NOW);

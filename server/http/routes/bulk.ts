@@ -34,9 +34,11 @@ export const bulkRoutes = [
       const specs = input.requests.map((r, i) => target(r.method, r.api, i));
       for (const spec of specs) if (spec.access !== 'public' && spec.access !== 'signedIn' && !can(actor, spec.access)) throw new AppError('CB_NO02');
       let failedAt = -1;
-      const results: unknown[] = [];
+      let results: unknown[] = [];
       try {
         await inTransaction(services, base, async (ctx) => {
+          // A transaction that met a deadlock runs again from the start.
+          results = [];
           for (const [i, sub] of input.requests.entries()) {
             failedAt = i;
             const spec = specs[i]!;
@@ -46,7 +48,8 @@ export const bulkRoutes = [
           failedAt = -1;
         });
       } catch (err) {
-        if (!(err instanceof AppError) || failedAt < 0) throw err;
+        // A busy database is no sub-request's fault: the whole call may be sent again.
+        if (!(err instanceof AppError) || failedAt < 0 || err.code === 'CB_SU01') throw err;
         const answers = input.requests.map((_, i) => (i === failedAt ? errorBody(err, request.locale) : {}));
         request.log.info({ failedAt, code: err.code }, 'bulk request failed');
         return reply.code(err.status).send({ results: answers });
