@@ -80,7 +80,7 @@ const sqlite: JsonSql = {
   trimSpace: (text) => sql`trim(${text}, ${WHITESPACE})`,
   // FTS5 with the trigram tokenizer: a quoted phrase matches as a substring, case-folded.
   searchCandidates: (at, search) =>
-    sql`(SELECT record_id FROM record_search WHERE record_search MATCH ${`content:"${search.replace(/"/g, '""')}"`} AND domain_id = ${at.domainId} AND app_id = ${at.appId} AND field_id = ${assertFieldId(at.fieldId)})`,
+    sql`(SELECT record_id FROM record_search_fts WHERE record_search_fts MATCH ${`content:"${search.replace(/"/g, '""')}"`} AND domain_id = ${at.domainId} AND app_id = ${at.appId} AND field_id = ${assertFieldId(at.fieldId)})`,
 };
 
 const postgres: JsonSql = {

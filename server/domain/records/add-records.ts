@@ -1,4 +1,3 @@
-import { nextIds } from '../../storage/db.js';
 import { insertRecords } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 import { claimUniqueValues, indexText, ownFiles } from './persist.js';
@@ -19,23 +18,13 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
   const systems: SystemInput[] = [];
   const values = await prepareWrites(ctx, schema, records.map((input, i) => ({ input, prefix: prefix(i) })), writer, systems);
   const stamps = await systemStamps(ctx, schema, systems, writer, records.map((_, i) => prefix(i)));
-  const ids = await nextIds(ctx.db, schema.app.domainId, `record:${appId}`, values.length);
-  await insertRecords(
-    ctx.db,
-    schema.app.domainId,
-    appId,
-    values.map((v, i) => ({
-      id: ids[i]!,
-      revision: 1,
-      data: toStored(schema, v),
-      ...stamps[i]!,
-    })),
-  );
-  for (const [i, v] of values.entries()) {
-    await claimUniqueValues(ctx, schema, ids[i]!, v);
-    await ownFiles(ctx, schema, ids[i]!, v);
-  }
-  await indexText(ctx, schema, values.map((v, i) => ({ id: ids[i]!, values: v })), true);
+  const ids = await ctx.takeIds(`record:${appId}`, values.length);
+  const { domainId } = schema.app;
+  await insertRecords(ctx.db, domainId, appId, values.map((v, i) => ({ id: ids[i]!, revision: 1, data: toStored(schema, v), ...stamps[i]! })));
+  const written = values.map((v, i) => ({ id: ids[i]!, values: v }));
+  await claimUniqueValues(ctx, schema, written, true);
+  await ownFiles(ctx, schema, written);
+  await indexText(ctx, schema, written, true);
   return ids.map((id) => ({ id, revision: 1 }));
 }
 

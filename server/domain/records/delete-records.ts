@@ -1,5 +1,5 @@
 import { deleteFiles } from '../../files/delete-files.js';
-import { deleteRecordsByIds, findRecordsByIds, replaceSearchText } from '../../storage/records.repo.js';
+import { deleteRecordsByIds, deleteSearchText, findRecordsByIds } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { filesOf } from './persist.js';
@@ -19,6 +19,7 @@ export async function deleteRecords(ctx: Ctx, appId: number, ids: number[], revi
   }
   const fileKeys = [...found.values()].flatMap((r) => filesOf(schema, fromStored(schema, r.data)).map((f) => f.fileKey));
   if (fileKeys.length) await deleteFiles(ctx, fileKeys);
-  await replaceSearchText(ctx.db, domainId, appId, [...new Set(ids)], []);
-  await deleteRecordsByIds(ctx.db, domainId, appId, [...new Set(ids)]);
+  const unique = [...new Set(ids)];
+  await deleteSearchText(ctx.db, domainId, appId, unique);
+  await deleteRecordsByIds(ctx.db, domainId, appId, unique);
 }

@@ -3,7 +3,6 @@
 // in the caller's transaction and vanish with it if anything later fails.
 import { type Property, type StoredValue, type SystemInput, parseRecordInput, resolveUploads } from '../../../common/fields/index.js';
 import { attachUploads } from '../../files/attach-uploads.js';
-import { nextIds } from '../../storage/db.js';
 import { takenUniqueValues } from '../../storage/records.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
@@ -23,14 +22,21 @@ export interface WriteItem {
   existing?: { id: number; values: Values };
 }
 
-function countRows(record: unknown): number {
-  if (!record || typeof record !== 'object') return 0;
-  let n = 0;
-  for (const v of Object.values(record as Record<string, unknown>)) {
-    const value = (v as { value?: unknown } | null)?.value;
-    if (Array.isArray(value)) n += value.length;
+// Table rows get ids numbered per app. Parsing hands out placeholders; the numbers are taken
+// once the whole write is known to be valid, and only for rows that are really new.
+const NEW_ROW = '\u0000new-row:';
+
+function numberNewRows(schema: RecordSchema, values: Values[], ids: number[]): void {
+  for (const p of Object.values(schema.fields)) {
+    if (p.type !== 'SUBTABLE') continue;
+    for (const v of values) {
+      const rows = v[p.code];
+      if (!Array.isArray(rows)) continue;
+      for (const row of rows as Array<{ id: string }>) {
+        if (row.id.startsWith(NEW_ROW)) row.id = String(ids[Number(row.id.slice(NEW_ROW.length))]);
+      }
+    }
   }
-  return n;
 }
 
 export async function prepareWrites(
@@ -41,12 +47,8 @@ export async function prepareWrites(
   /** Filled with the creator, modifier and times each new record was sent with (spec §4.1). */
   systems?: SystemInput[],
 ): Promise<Values[]> {
-  const { domainId } = schema.app;
-  // Table rows get ids numbered per app, allocated up front for every row that might be new.
-  const rowBudget = items.reduce((n, it) => n + countRows(it.input), 0);
-  const rowIds = rowBudget ? await nextIds(ctx.db, domainId, `row:${schema.app.id}`, rowBudget) : [];
-  let nextRow = 0;
-  const newRowId = () => String(rowIds[nextRow++] ?? rowIds.length + nextRow);
+  let newRows = 0;
+  const newRowId = () => `${NEW_ROW}${newRows++}`;
 
   const problems: Record<string, FieldProblem[]> = {};
   const parsed = items.map((item) => {
@@ -90,7 +92,9 @@ export async function prepareWrites(
     sanitizeRichTextValues(schema.fields, r.values);
     computeFormulas(schema, r.values, writer.timeZone, writer.locale);
   }
-  return parsed.map((r) => r.values);
+  const values = parsed.map((r) => r.values);
+  if (newRows) numberNewRows(schema, values, await ctx.takeIds(`row:${schema.app.id}`, newRows));
+  return values;
 }
 
 function sanitizeRichTextValues(fields: Record<string, Property>, values: Values): void {

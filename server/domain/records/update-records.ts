@@ -3,11 +3,10 @@
 // non-existent id, which the CLI sends for rows without a key (spec §3.7).
 import { canonicalNumber } from '../../../common/fields/index.js';
 import { deleteFiles } from '../../files/delete-files.js';
-import { nextIds } from '../../storage/db.js';
 import { findRecordsByIds, insertRecords, replaceRecord } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
-import { claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
+import { type Written, claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
@@ -26,7 +25,8 @@ export interface UpdateResult {
   operation?: 'INSERT' | 'UPDATE';
 }
 
-async function idByKey(ctx: Ctx, schema: RecordSchema, key: { field: string; value: unknown }, at: string): Promise<number | null> {
+/** The unique key an item names its record by, checked and in its stored (canonical) form. */
+function keyOf(schema: RecordSchema, key: { field: string; value: unknown }, at: string): { fieldId: string; value: string } {
   const p = schema.fields[key.field];
   if (!p || p.unique !== true || (p.type !== 'SINGLE_LINE_TEXT' && p.type !== 'NUMBER')) {
     throw AppError.invalid({ [`${at}.updateKey.field`]: 'invalid' });
@@ -35,15 +35,31 @@ async function idByKey(ctx: Ctx, schema: RecordSchema, key: { field: string; val
   // Stored numbers are canonical ("1e3" and "1000.00" were saved as "1000"): so is the key.
   const value = uniqueKey(p, p.type === 'NUMBER' ? (canonicalNumber(raw) ?? raw) : raw);
   if (value === null) throw AppError.invalid({ [`${at}.updateKey.value`]: 'required' });
-  const row = await ctx.db
-    .selectFrom('recordUniqueValues')
-    .select('recordId')
-    .where('domainId', '=', schema.app.domainId)
-    .where('appId', '=', schema.app.id)
-    .where('fieldId', '=', schema.fieldIds[p.code]!)
-    .where('value', '=', value)
-    .executeTakeFirst();
-  return row ? Number(row.recordId) : null;
+  return { fieldId: schema.fieldIds[p.code]!, value };
+}
+
+/** The record each item names, by id or by key (null: no such record); one query per key field. */
+async function targetsOf(ctx: Ctx, schema: RecordSchema, items: UpdateItem[], prefix: (i: number) => string): Promise<Array<number | null>> {
+  const keys = items.map((item, i) => {
+    const at = prefix(i);
+    if ((item.id === undefined) === (item.updateKey === undefined)) throw AppError.invalid({ [at]: 'invalid' });
+    return item.updateKey ? keyOf(schema, item.updateKey, at) : null;
+  });
+  const byField = new Map<string, string[]>();
+  for (const k of keys) if (k) byField.set(k.fieldId, [...(byField.get(k.fieldId) ?? []), k.value]);
+  const found = new Map<string, number>();
+  for (const [fieldId, values] of byField) {
+    const rows = await ctx.db
+      .selectFrom('recordUniqueValues')
+      .select(['value', 'recordId'])
+      .where('domainId', '=', schema.app.domainId)
+      .where('appId', '=', schema.app.id)
+      .where('fieldId', '=', fieldId)
+      .where('value', 'in', [...new Set(values)])
+      .execute();
+    for (const r of rows) found.set(`${fieldId} ${r.value}`, Number(r.recordId));
+  }
+  return items.map((item, i) => (keys[i] ? (found.get(`${keys[i]!.fieldId} ${keys[i]!.value}`) ?? null) : item.id!));
 }
 
 export async function updateRecords(
@@ -56,12 +72,7 @@ export async function updateRecords(
   const writer = await writerOf(ctx);
   const { domainId } = schema.app;
 
-  const targets: Array<number | null> = [];
-  for (const [i, item] of items.entries()) {
-    const at = options.prefix(i);
-    if ((item.id === undefined) === (item.updateKey === undefined)) throw AppError.invalid({ [at]: 'invalid' });
-    targets.push(item.id ?? (await idByKey(ctx, schema, item.updateKey!, at)));
-  }
+  const targets = await targetsOf(ctx, schema, items, options.prefix);
   const existing = await findRecordsByIds(ctx.db, domainId, appId, targets.filter((t): t is number => t !== null));
   const writes: WriteItem[] = [];
   for (const [i, item] of items.entries()) {
@@ -79,18 +90,16 @@ export async function updateRecords(
 
   const values = await prepareWrites(ctx, schema, writes, writer);
   const inserts = writes.filter((w) => !w.existing).length;
-  const newIds = inserts ? await nextIds(ctx.db, domainId, `record:${appId}`, inserts) : [];
+  const newIds = inserts ? await ctx.takeIds(`record:${appId}`, inserts) : [];
   const results: UpdateResult[] = [];
+  const added: Written[] = [];
+  const changed: Written[] = [];
+  const removedFiles: string[] = [];
   for (const [i, w] of writes.entries()) {
     const v = values[i]!;
     if (!w.existing) {
       const id = newIds.shift()!;
-      await insertRecords(ctx.db, domainId, appId, [
-        { id, revision: 1, data: toStored(schema, v), creatorId: writer.userId, createdAt: ctx.now, modifierId: writer.userId, updatedAt: ctx.now },
-      ]);
-      await claimUniqueValues(ctx, schema, id, v);
-      await ownFiles(ctx, schema, id, v);
-      await indexText(ctx, schema, [{ id, values: v }], true);
+      added.push({ id, values: v });
       results.push({ id, revision: 1, ...(options.upsert ? { operation: 'INSERT' as const } : {}) });
       continue;
     }
@@ -104,13 +113,22 @@ export async function updateRecords(
       updatedAt: ctx.now,
     });
     if (!ok) throw new AppError('GAIA_CO02');
-    await claimUniqueValues(ctx, schema, current.id, v);
+    changed.push({ id: current.id, values: v });
     const kept = new Set(filesOf(schema, v).map((f) => f.fileKey));
-    const removed = filesOf(schema, w.existing.values).filter((f) => !kept.has(f.fileKey));
-    if (removed.length) await deleteFiles(ctx, removed.map((f) => f.fileKey));
-    await ownFiles(ctx, schema, current.id, v);
-    await indexText(ctx, schema, [{ id: current.id, values: v }]);
+    for (const f of filesOf(schema, w.existing.values)) if (!kept.has(f.fileKey)) removedFiles.push(f.fileKey);
     results.push({ id: current.id, revision, ...(options.upsert ? { operation: 'UPDATE' as const } : {}) });
   }
+  await insertRecords(
+    ctx.db,
+    domainId,
+    appId,
+    added.map((r) => ({ id: r.id, revision: 1, data: toStored(schema, r.values), creatorId: writer.userId, createdAt: ctx.now, modifierId: writer.userId, updatedAt: ctx.now })),
+  );
+  // Claims are released and taken for all records at once, so two records may swap values.
+  await claimUniqueValues(ctx, schema, [...changed, ...added]);
+  if (removedFiles.length) await deleteFiles(ctx, removedFiles);
+  await ownFiles(ctx, schema, [...changed, ...added]);
+  await indexText(ctx, schema, changed);
+  await indexText(ctx, schema, added, true);
   return results;
 }
