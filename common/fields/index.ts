@@ -34,5 +34,5 @@ export {
   isEmptyValue,
 } from './value-types.js';
 export { parseRecordInput, type RecordInputOptions, type RecordInput, type SystemInput } from './values.js';
-export { toApiRecord, type ApiField, type ApiRecordExtras } from './api-record.js';
+export { compileApiRecord, toApiRecord, type ApiField, type ApiRecordExtras, type ApiRecordWriter } from './api-record.js';
 export { resolveUploads } from './uploads.js';

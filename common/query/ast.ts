@@ -38,3 +38,12 @@ export interface SortKey {
 }
 
 export const COMPARE_OPS: readonly CompareOp[] = ['=', '!=', '>', '<', '>=', '<='];
+
+/** Whether any condition calls a function (TODAY(), LOGINUSER() …): their values depend on who asks. */
+export function usesFunctions(expr: Expr | null): boolean {
+  if (expr === null) return false;
+  if (expr.kind === 'and' || expr.kind === 'or') return expr.items.some(usesFunctions);
+  if (expr.kind === 'compare') return expr.value.kind === 'function';
+  if (expr.kind === 'in') return expr.values.some((v) => v.kind === 'function');
+  return false;
+}

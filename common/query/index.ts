@@ -2,7 +2,7 @@
 // functions. Pure: runs in the server and in the browser.
 
 export type { CompareOp, Cond, Expr, FieldRef, Query, SortKey, Value } from './ast.js';
-export { COMPARE_OPS } from './ast.js';
+export { COMPARE_OPS, usesFunctions } from './ast.js';
 export { parseQuery, MAX_CONDITIONS, MAX_DEPTH, MAX_IN_ITEMS, MAX_LIMIT, MAX_OFFSET } from './parser.js';
 export { tokenize, MAX_QUERY_LENGTH, MAX_TOKENS, type Token, type TokenKind } from './lexer.js';
 export { checkQuery, type QueryField, type QuerySchema } from './check.js';

@@ -7,6 +7,7 @@ import type { BaseCtx, Ctx, Services } from '../domain/context.js';
 import { inTransaction, readContext } from '../domain/context.js';
 import type { Limiter } from '../infra/limiter.js';
 import type { Actor } from '../policy/actor.js';
+import { JsonText } from './json-text.js';
 import { baseCtx } from './request-facts.js';
 import type { Access } from './types.js';
 import { parseInput } from './validation.js';
@@ -77,6 +78,7 @@ export function registerRoute(app: FastifyInstance, services: Services, limiter:
       // undefined by the time the answer ended, or the client hung up mid-answer. Either way
       // that answer has started: sending `{}` now would be a second answer (and a 500).
       if (reply.sent || reply.raw.headersSent || reply.raw.destroyed) return reply;
+      if (result instanceof JsonText) return reply.type('application/json; charset=utf-8').send(result.body);
       return result ?? {};
     },
   });

@@ -56,6 +56,31 @@ export async function findApp(db: Queryable, domainId: string, id: number): Prom
   return row ? toApp(row) : null;
 }
 
+/**
+ * What every records call starts from, in one statement: the app, its live revision (null
+ * until deployed) and its domain's directory version (see migration 0008).
+ */
+export async function findAppForRecords(
+  db: Queryable,
+  domainId: string,
+  id: number,
+): Promise<{ app: App; liveRevision: number | null; directoryVersion: number } | null> {
+  const row = await db
+    .selectFrom('apps')
+    .innerJoin('domains', 'domains.id', 'apps.domainId')
+    .leftJoin('appDefinitions as live', (j) =>
+      j.onRef('live.domainId', '=', 'apps.domainId').onRef('live.appId', '=', 'apps.id').on('live.stage', '=', 'live'),
+    )
+    .selectAll('apps')
+    .select(['live.revision as liveRevision', 'domains.directoryVersion'])
+    .where('apps.domainId', '=', domainId)
+    .where('apps.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { liveRevision, directoryVersion, ...app } = row;
+  return { app: toApp(app), liveRevision: liveRevision == null ? null : Number(liveRevision), directoryVersion: Number(directoryVersion) };
+}
+
 export async function findApps(db: Queryable, domainId: string, ids: number[]): Promise<Map<number, App>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('apps').selectAll().where('domainId', '=', domainId).where('id', 'in', ids).execute();

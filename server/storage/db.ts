@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { DialectKind } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { withStatementCache } from './sqlite-statements.js';
 import type { Database } from './tables/index.js';
 
 export type Db = Kysely<Database>;
@@ -49,7 +50,7 @@ export function openDatabase(config: DatabaseConfig): Storage {
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database }),
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
       plugins: [new CamelCasePlugin()],
     });
     return { db, kind: 'sqlite', close: () => db.destroy() };

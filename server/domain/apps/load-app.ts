@@ -10,7 +10,11 @@ import type { AppDefinition } from './definition.js';
  * exactly like one that does not exist (GAIA_AP01); one it reads but may not manage, CB_NO02.
  */
 export async function appFor(ctx: Ctx, appId: number, action: AppAction): Promise<App> {
-  const app = await findApp(ctx.db, ctx.actor.domainId, appId);
+  return checkApp(ctx, appId, await findApp(ctx.db, ctx.actor.domainId, appId), action);
+}
+
+/** appFor's decision on an app row already loaded (or null when there is none). */
+export function checkApp(ctx: Ctx, appId: number, app: App | null, action: AppAction): App {
   if (!app || !canOnApp(ctx.actor, 'app.read', app)) throw new AppError('GAIA_AP01', { params: { id: appId } });
   if (action !== 'app.read' && !canOnApp(ctx.actor, action, app)) throw new AppError('CB_NO02');
   return app;

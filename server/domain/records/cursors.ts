@@ -9,7 +9,7 @@ import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { sha256 } from '../auth/secrets.js';
 import { compile, countRecords, selectRecords } from './list-records.js';
-import { presentRecords } from './present.js';
+import { renderRecords } from './present.js';
 import { parseAndCheck } from './query.js';
 import { recordSchema } from './schema.js';
 
@@ -73,7 +73,7 @@ async function ownCursor(ctx: Ctx, id: string) {
   return row;
 }
 
-export async function readCursor(ctx: Ctx, id: string): Promise<{ records: unknown[]; next: boolean }> {
+export async function readCursor(ctx: Ctx, id: string): Promise<{ records: Buffer[]; next: boolean }> {
   const cursor = await ownCursor(ctx, id);
   let schema;
   try {
@@ -101,7 +101,7 @@ export async function readCursor(ctx: Ctx, id: string): Promise<{ records: unkno
   const next = rows.length > size;
   const page = rows.slice(0, size);
   const fields = fromDb.json<string[] | null>(cursor.fields, null) ?? undefined;
-  const records = await presentRecords(ctx, schema, page, fields);
+  const records = await renderRecords(ctx, schema, page, fields);
   if (next) {
     await ctx.db
       .updateTable('recordCursors')

@@ -1,13 +1,14 @@
 // GET records: a query over the app's records, at most 500 a page, with an optional count.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type CompileContext, type CompiledQuery, type SqlField, compileQuery } from '../../records/query-sql.js';
-import { RECORD_COLUMNS, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
+import { RECORD_COLUMNS, type StoredRecord, findRecordsByIds, toStoredRecord } from '../../storage/records.repo.js';
 import { codeKey } from '../../storage/users.repo.js';
 import { fromDb } from '../../storage/dialect.js';
 import type { Property } from '../../../common/fields/index.js';
-import { type Query, QueryError } from '../../../common/query/index.js';
+import { type Query, QueryError, usesFunctions } from '../../../common/query/index.js';
 import type { Ctx } from '../context.js';
-import { presentRecords } from './present.js';
+import { renderRecords } from './present.js';
+import { cachedTexts, keepTexts } from './render-cache.js';
 import { parseAndCheck, queryAppError } from './query.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { writerOf } from './writer.js';
@@ -28,14 +29,27 @@ export function sqlFieldsOf(schema: RecordSchema): Record<string, SqlField> {
   return out;
 }
 
-export async function compileContext(ctx: Ctx, schema: RecordSchema): Promise<CompileContext> {
-  const writer = await writerOf(ctx);
+/**
+ * What the compiler needs besides the schema. The caller's time zone and primary department
+ * matter only to functions (TODAY(), LOGINUSER(), PRIMARY_ORGANIZATION() …), so the user row is
+ * read only for a query that calls one.
+ */
+export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompileContext> {
+  const writer = usesFunctions(query.where) ? await writerOf(ctx) : null;
+  const actor = ctx.actor;
+  const signedIn = actor.kind === 'user' || actor.kind === 'guest';
   return {
     dialect: ctx.dialect,
     fields: sqlFieldsOf(schema),
     now: ctx.now,
-    timeZone: writer.timeZone,
-    user: writer.userId > 0 ? { id: writer.userId, code: writer.code, primaryOrganization: writer.primaryOrganization } : null,
+    timeZone: writer?.timeZone ?? 'Asia/Tokyo',
+    user: writer
+      ? writer.userId > 0
+        ? { id: writer.userId, code: writer.code, primaryOrganization: writer.primaryOrganization }
+        : null
+      : signedIn
+        ? { id: actor.userId, code: actor.code, primaryOrganization: null }
+        : null,
     appCode: schema.app.code,
     textIndex: { domainId: schema.app.domainId, appId: schema.app.id },
     resolveUserIds: async (codes) => {
@@ -75,7 +89,7 @@ function baseQuery(ctx: Ctx, schema: RecordSchema, compiled: CompiledQuery, extr
 
 export async function compile(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompiledQuery> {
   try {
-    return await compileQuery(query, await compileContext(ctx, schema));
+    return await compileQuery(query, await compileContext(ctx, schema, query));
   } catch (e) {
     if (e instanceof QueryError) throw queryAppError(e);
     throw e;
@@ -86,15 +100,41 @@ export async function listRecords(
   ctx: Ctx,
   appId: number,
   input: { query: string; fields?: string[]; totalCount: boolean },
-): Promise<{ records: unknown[]; totalCount: number | null; warning?: string }> {
+): Promise<{ records: Buffer[]; totalCount: number | null; warning?: string }> {
   const schema = await recordSchema(ctx, appId);
-  const compiled = await compile(ctx, schema, parseAndCheck(input.query, schema));
-  const rows = await selectRecords(ctx, schema, compiled, { limit: compiled.limit, offset: compiled.offset });
-  const records = await presentRecords(ctx, schema, rows, input.fields);
+  const query = parseAndCheck(input.query, schema);
+  const compiled = await compile(ctx, schema, query);
+  const page = { limit: compiled.limit, offset: compiled.offset };
+  const records = input.fields ? await renderRecords(ctx, schema, await selectRecords(ctx, schema, compiled, page), input.fields) : await wholeRecords(ctx, schema, compiled, page);
   const totalCount = input.totalCount ? await countRecords(ctx, schema, compiled) : null;
-  // kintone stops a word search at 100,000 hits and says so in a header clients look for.
-  const warning = compiled.likeUsed && (await likeHitsExceeded(ctx, schema, compiled)) ? LIKE_ABORTED : undefined;
-  return { records, totalCount, warning };
+  // kintone stops a word search at 100,000 hits and says so in a header clients look for. A
+  // first page that is not full, or a count, already tells; otherwise one probe asks.
+  const tooMany = !compiled.likeUsed
+    ? false
+    : totalCount !== null
+      ? totalCount > LIKE_HIT_CAP
+      : (records.length === compiled.limit || compiled.offset > 0) && (await likeHitsExceeded(ctx, schema, compiled));
+  return { records, totalCount, warning: tooMany ? LIKE_ABORTED : undefined };
+}
+
+/**
+ * Whole records (no `fields[]`): the query picks ids and revisions, the render cache supplies
+ * the texts it has for those revisions, and only the others are read and written out.
+ */
+async function wholeRecords(ctx: Ctx, schema: RecordSchema, compiled: CompiledQuery, page: { limit: number; offset: number }): Promise<Buffer[]> {
+  let q = baseQuery(ctx, schema, compiled).select(['r.id', 'r.revision']);
+  for (const o of compiled.orderBy) q = q.orderBy(o.sql, o.direction);
+  const keys = (await q.limit(page.limit).offset(page.offset).execute()).map((k) => ({ id: Number(k.id), revision: Number(k.revision) }));
+  const texts = cachedTexts(ctx, schema, keys);
+  const missing = keys.filter((_, i) => texts[i] === undefined).map((k) => k.id);
+  if (missing.length === 0) return texts as Buffer[];
+  const found = await findRecordsByIds(ctx.db, schema.app.domainId, schema.app.id, missing);
+  const records = [...found.values()];
+  const rendered = await renderRecords(ctx, schema, records);
+  keepTexts(ctx, schema, records, rendered);
+  const byId = new Map(records.map((r, i) => [r.id, rendered[i]!]));
+  // A record deleted between the two reads is left out, as if the query had run a moment later.
+  return keys.flatMap((k, i) => texts[i] ?? byId.get(k.id) ?? []);
 }
 
 export const LIKE_HIT_CAP = 100_000;

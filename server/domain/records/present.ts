@@ -1,24 +1,54 @@
-// Stored records → kintone's GET shape, with the current display names of the users,
-// departments and groups they mention.
-import { type ApiField, type Property, type StoredValue, toApiRecord } from '../../../common/fields/index.js';
+// Stored records → kintone's GET shape as JSON text, with the current display names of the
+// users, departments and groups they mention. Answers are assembled from these texts without
+// building the objects (see compileApiRecord).
+import type { Property, StoredValue } from '../../../common/fields/index.js';
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { codeKey } from '../../storage/users.repo.js';
 import type { Ctx } from '../context.js';
-import { type Kind, KIND_OF as ENTITY_KIND_OF, TABLE_OF } from './entities.js';
+import { loadNames } from './directory-cache.js';
+import { type Kind, KIND_OF as ENTITY_KIND_OF } from './entities.js';
 import type { RecordSchema } from './schema.js';
-import { fromStored } from './shape.js';
 
 // Assignees are shown with names too, though never written through a record.
 const KIND_OF: Record<string, Kind> = { ...ENTITY_KIND_OF, STATUS_ASSIGNEE: 'user' };
 
-function collect(fields: Record<string, Property>, values: Record<string, StoredValue>, into: Record<Kind, Set<string>>): void {
-  for (const p of Object.values(fields)) {
-    const v = values[p.code];
-    const kind = KIND_OF[p.type];
-    if (kind && Array.isArray(v)) for (const e of v as Array<{ code: string }>) into[kind].add(codeKey(e.code));
-    if (p.type === 'SUBTABLE' && Array.isArray(v)) {
-      for (const row of v as Array<{ value: Record<string, StoredValue> }>) collect((p.fields ?? {}) as Record<string, Property>, row.value, into);
+type Values = Record<string, StoredValue>;
+/** Where a schema keeps entity values: top-level field ids, and table ids with their columns. */
+interface EntityPaths {
+  top: Array<{ id: string; kind: Kind }>;
+  tables: Array<{ id: string; columns: Array<{ id: string; kind: Kind }> }>;
+}
+
+const pathsBySchema = new WeakMap<RecordSchema['def'], EntityPaths>();
+
+function entityPaths(schema: RecordSchema): EntityPaths {
+  let paths = pathsBySchema.get(schema.def);
+  if (paths) return paths;
+  paths = { top: [], tables: [] };
+  for (const p of Object.values(schema.fields)) {
+    const id = schema.fieldIds[p.code];
+    if (!id) continue;
+    if (KIND_OF[p.type]) paths.top.push({ id, kind: KIND_OF[p.type]! });
+    if (p.type === 'SUBTABLE') {
+      const columns = Object.values((p.fields ?? {}) as Record<string, Property>)
+        .filter((q) => KIND_OF[q.type] && schema.fieldIds[q.code])
+        .map((q) => ({ id: schema.fieldIds[q.code]!, kind: KIND_OF[q.type]! }));
+      if (columns.length) paths.tables.push({ id, columns });
     }
+  }
+  pathsBySchema.set(schema.def, paths);
+  return paths;
+}
+
+function collect(paths: EntityPaths, data: Values, into: Record<Kind, Set<string>>): void {
+  const add = (kind: Kind, v: StoredValue | undefined) => {
+    if (Array.isArray(v)) for (const e of v as Array<{ code: string }>) into[kind].add(codeKey(e.code));
+  };
+  for (const f of paths.top) add(f.kind, data[f.id]);
+  for (const t of paths.tables) {
+    const rows = data[t.id];
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows as Array<{ value: Values }>) for (const c of t.columns) add(c.kind, row.value?.[c.id]);
   }
 }
 
@@ -26,38 +56,23 @@ export function recordNumber(appCode: string, id: number): string {
   return appCode ? `${appCode}-${id}` : String(id);
 }
 
-export async function presentRecords(
-  ctx: Ctx,
-  schema: RecordSchema,
-  records: StoredRecord[],
-  fieldsFilter?: string[],
-): Promise<Array<Record<string, ApiField>>> {
-  const byCode = records.map((r) => fromStored(schema, r.data));
+/** Each record as kintone's JSON in UTF-8, in the order given. */
+export async function renderRecords(ctx: Ctx, schema: RecordSchema, records: StoredRecord[], fieldsFilter?: string[]): Promise<Buffer[]> {
+  if (records.length === 0) return [];
   const codes: Record<Kind, Set<string>> = { user: new Set(), organization: new Set(), group: new Set() };
-  for (const v of byCode) collect(schema.fields, v, codes);
-  const names: Record<Kind, Map<string, string>> = { user: new Map(), organization: new Map(), group: new Map() };
-  for (const kind of Object.keys(codes) as Kind[]) {
-    if (codes[kind].size === 0) continue;
-    const rows = await ctx.db
-      .selectFrom(TABLE_OF[kind])
-      .select(['codeKey', 'name'])
-      .where('domainId', '=', ctx.actor.domainId)
-      .where('codeKey', 'in', [...codes[kind]])
-      .execute();
-    for (const r of rows) names[kind].set(r.codeKey, r.name);
+  const paths = entityPaths(schema);
+  if (paths.top.length || paths.tables.length) for (const r of records) collect(paths, r.data, codes);
+  const people = new Set<number>();
+  for (const r of records) {
+    if (r.creatorId > 0) people.add(r.creatorId);
+    if (r.modifierId > 0) people.add(r.modifierId);
   }
-  const people = new Set(records.flatMap((r) => [r.creatorId, r.modifierId]).filter((id) => id > 0));
-  const byId = new Map<number, { code: string; name: string }>();
-  if (people.size) {
-    const rows = await ctx.db.selectFrom('users').select(['id', 'code', 'name', 'codeKey']).where('domainId', '=', ctx.actor.domainId).where('id', 'in', [...people]).execute();
-    for (const r of rows) {
-      byId.set(Number(r.id), { code: r.code, name: r.name });
-      names.user.set(r.codeKey, r.name);
-    }
-  }
-  const person = (id: number) => (id > 0 ? (byId.get(id)?.code ?? '') : 'Administrator');
-  return records.map((r, i) =>
-    toApiRecord(schema.fields, byCode[i]!, {
+  const names = await loadNames(ctx, schema.directoryVersion, codes, people);
+  const person = (id: number) => (id > 0 ? names.userCode(id) : 'Administrator');
+  const nameOf = (kind: string, code: string) => names.name(kind as Kind, code);
+  const filter = fieldsFilter ? new Set(fieldsFilter) : undefined;
+  return records.map((r) =>
+    Buffer.from(schema.writeApi(r.data, {
       id: String(r.id),
       revision: String(r.revision),
       recordNumber: recordNumber(schema.app.code, r.id),
@@ -65,8 +80,8 @@ export async function presentRecords(
       createdAt: r.createdAt,
       modifier: person(r.modifierId),
       updatedAt: r.updatedAt,
-      names: (kind, code) => names[kind as Kind]?.get(codeKey(code)),
-      fieldsFilter,
-    }),
+      names: nameOf,
+      fieldsFilter: filter,
+    })),
   );
 }

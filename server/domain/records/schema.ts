@@ -2,12 +2,12 @@
 // the formulas in the order they must be computed. Built from the live definition only —
 // preview changes never reach records until deployed.
 import { type Formula, calcOrder, parseFormula } from '../../../common/calc/index.js';
-import type { Property } from '../../../common/fields/index.js';
+import { type ApiRecordWriter, type Property, compileApiRecord } from '../../../common/fields/index.js';
 import type { App } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
-import { appFor, definitionOf } from '../apps/load-app.js';
-import { stageRevision } from '../../storage/apps.repo.js';
+import { checkApp, definitionOf } from '../apps/load-app.js';
+import { findAppForRecords } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
 import { formulaFieldsOf, hasFormula } from '../apps/formula-fields.js';
 
@@ -30,6 +30,10 @@ export interface RecordSchema {
   tableOf: Record<string, string>;
   formulas: FormulaField[];
   unique: Property[];
+  /** Writes a stored record (values by internal id) as kintone's JSON. */
+  writeApi: ApiRecordWriter;
+  /** The domain's directory version when this request read the app (names in records). */
+  directoryVersion: number;
 }
 
 const cache = new Map<string, RecordSchema>();
@@ -60,16 +64,19 @@ function build(app: App, def: AppDefinition, revision: number): RecordSchema {
     return { code: p.code, property: p, formula, table: tableOf[p.code] };
   });
   const unique = Object.values(def.fields).filter((p) => p.unique === true);
-  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique };
+  const writeApi = compileApiRecord(def.fields, (code) => def.fieldIds[code]);
+  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique, writeApi, directoryVersion: 0 };
 }
 
 /**
  * The live schema of an app the actor may read. Built once per app revision and kept: each
- * request reads only the app row and the live revision number, never the definition.
+ * request reads only the app row, the live revision number and the domain's directory version
+ * (one statement), never the definition.
  */
 export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchema> {
-  const app = await appFor(ctx, appId, 'app.read');
-  const revision = app.deployed ? await stageRevision(ctx.db, app.domainId, app.id, 'live') : null;
+  const found = await findAppForRecords(ctx.db, ctx.actor.domainId, appId);
+  const app = checkApp(ctx, appId, found?.app ?? null, 'app.read');
+  const revision = app.deployed ? found!.liveRevision : null;
   if (revision === null) throw new AppError('GAIA_AP01', { params: { id: appId } });
   const key = `${app.domainId}:${app.id}:${revision}`;
   let schema = cache.get(key);
@@ -80,5 +87,5 @@ export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchem
     cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
   // The app row (name, code) may have changed without a new live revision.
-  return schema.app === app ? schema : { ...schema, app };
+  return { ...schema, app, directoryVersion: found!.directoryVersion };
 }

@@ -17,6 +17,7 @@ import { deleteRecords } from '../../domain/records/delete-records.js';
 import { getRecord } from '../../domain/records/get-record.js';
 import { listRecords } from '../../domain/records/list-records.js';
 import { updateRecords } from '../../domain/records/update-records.js';
+import { jsonArray, jsonObject } from '../json-text.js';
 import { defineRoute } from '../route.js';
 
 export const recordRoutes = [
@@ -25,7 +26,7 @@ export const recordRoutes = [
     url: '/k/v1/record.json',
     access: 'app.read',
     input: getRecordInput,
-    handler: async ({ input, read }) => ({ record: await getRecord(read(), input.app, input.id) }),
+    handler: async ({ input, read }) => jsonObject({ record: await getRecord(read(), input.app, input.id) }),
   }),
   defineRoute({
     method: 'POST',
@@ -56,7 +57,7 @@ export const recordRoutes = [
     handler: async ({ input, read, reply }) => {
       const result = await listRecords(read(), input.app, { query: input.query ?? '', fields: input.fields, totalCount: input.totalCount ?? false });
       if (result.warning) reply.header('x-cybozu-warning', result.warning);
-      return { records: result.records, totalCount: result.totalCount === null ? null : String(result.totalCount) };
+      return jsonObject({ records: jsonArray(result.records), totalCount: result.totalCount === null ? null : String(result.totalCount) });
     },
   }),
   defineRoute({
@@ -105,7 +106,10 @@ export const recordRoutes = [
     url: '/k/v1/records/cursor.json',
     access: 'app.read',
     input: cursorIdInput,
-    handler: async ({ input, command }) => command((ctx) => readCursor(ctx, input.id)),
+    handler: async ({ input, command }) => {
+      const page = await command((ctx) => readCursor(ctx, input.id));
+      return jsonObject({ records: jsonArray(page.records), next: page.next });
+    },
   }),
   defineRoute({
     method: 'DELETE',

@@ -8,6 +8,7 @@ import * as m0004 from './0004-records.js';
 import * as m0005 from './0005-cursors.js';
 import * as m0006 from './0006-record-search.js';
 import * as m0007 from './0007-record-search-rows.js';
+import * as m0008 from './0008-directory-version.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-cursors': m0005,
   '0006-record-search': m0006,
   '0007-record-search-rows': m0007,
+  '0008-directory-version': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { DbBool, DbJson, DbTime } from '../dialect.js';
 
 export interface DomainsTable {
@@ -6,6 +7,8 @@ export interface DomainsTable {
   isDefault: DbBool;
   settings: DbJson;
   createdAt: DbTime;
+  /** Moves whenever a user, department or group is added, removed, renamed or recoded (triggers). */
+  directoryVersion: Generated<number>;
 }
 
 export interface DomainHostsTable {
