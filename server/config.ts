@@ -58,6 +58,7 @@ const schema = z
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
     BODY_LIMIT_MB: positiveInt(16),
     FILE_MAX_MB: positiveInt(100),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     RECORD_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
     MAIL_POLL_SECONDS: positiveInt(5),
   });
@@ -88,6 +89,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** One uploaded file at most; multipart bodies are streamed, so BODY_LIMIT_MB does not apply. */
   fileMaxBytes: number;
+  /** HTTP processes serving the port; more than one makes this process their primary. */
+  workers: number;
   /** Memory for records already written as JSON text (0 turns the cache off). */
   recordCacheBytes: number;
   /** Uploaded bytes live here, apart from the database (DATA_DIR/files). */
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_MB * 1024 * 1024,
     fileMaxBytes: e.FILE_MAX_MB * 1024 * 1024,
     recordCacheBytes: e.RECORD_CACHE_MB * 1024 * 1024,
+    workers: e.WORKERS,
     filesDir: path.join(dataDir, 'files'),
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
   };

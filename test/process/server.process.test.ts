@@ -86,4 +86,28 @@ describe('the server process', () => {
     expect(await s.exited).toBe(0);
     expect(s.output()).toContain('"msg":"stopped"');
   });
+
+  it('serves one port from several workers with WORKERS, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const dir = tempDir();
+    const s = start({ DATA_DIR: dir, WORKERS: '2' });
+    children.push(s.child);
+    const url = await s.listening;
+    const listening = () => s.output().match(/Server listening at http:\/\/127\.0\.0\.1:\d+/g) ?? [];
+    while (listening().length < 2) await new Promise((r) => setTimeout(r, 20));
+    expect(new Set(listening()).size).toBe(1); // the same port
+    // Migrations and the setup link happen once, in the primary.
+    expect(s.output().match(/Create one here/g)).toHaveLength(1);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/healthz`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+
+    const pids = [...s.output().matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])).filter((p) => p !== s.child.pid);
+    process.kill(pids[0]!, 'SIGKILL');
+    while (!s.output().includes('a worker stopped; starting another')) await new Promise((r) => setTimeout(r, 20));
+    while (listening().length < 3) await new Promise((r) => setTimeout(r, 20));
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.output().match(/"msg":"stopped"/g)).toHaveLength(3); // two workers, then the primary
+  });
 });

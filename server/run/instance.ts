@@ -1,0 +1,66 @@
+// One HTTP server process: the whole of Engawa when WORKERS=1, or one of the workers the
+// primary forks (run/primary.ts). A worker leaves migrations, the first-run setup and the
+// background jobs to the primary and tells it when it has queued mail.
+import cluster from 'node:cluster';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Services } from '../domain/context.js';
+import { buildApp } from '../http/app.js';
+import { type Limiter, MemoryLimiter, RedisLimiter } from '../infra/limiter.js';
+import type { Logger } from '../logger.js';
+import { openDatabase } from '../storage/db.js';
+import { type Background, prepareStorage, startBackground } from './background.js';
+import { MAIL_QUEUED } from './primary.js';
+
+export async function runInstance(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const worker = cluster.isWorker;
+  const storage = openDatabase(config.database);
+  let background: Background | undefined;
+  const services: Services = {
+    db: storage.db,
+    ids: storage.ids,
+    dialect: storage.kind,
+    clock: () => new Date(),
+    config,
+    onMailQueued: () => (worker ? process.send?.({ type: MAIL_QUEUED }) : background?.wake()),
+  };
+  if (!worker) await prepareStorage(storage, services, logger);
+
+  let redis: Redis | undefined;
+  let limiter: Limiter = new MemoryLimiter();
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
+    limiter = new RedisLimiter(redis, 'engawa:limit:');
+  }
+
+  const app = await buildApp({ services, limiter, logger });
+  await app.listen({ port: config.port, host: config.host });
+  app.server.headersTimeout = 30_000;
+  if (!worker) background = startBackground(services, logger);
+  logger.info({ url: config.baseUrl }, 'Engawa is listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    try {
+      await app.close();
+      await background?.stop();
+      await redis?.quit();
+      await storage.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

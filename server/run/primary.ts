@@ -1,0 +1,76 @@
+// WORKERS > 1: this process prepares the database, runs the background jobs and keeps WORKERS
+// HTTP processes (run/instance.ts) serving one port. A worker that dies is replaced; SIGTERM
+// lets every worker finish its in-flight requests before the primary stops.
+import cluster, { type Worker } from 'node:cluster';
+import type { Config } from '../config.js';
+import type { Services } from '../domain/context.js';
+import type { Logger } from '../logger.js';
+import { openDatabase } from '../storage/db.js';
+import { prepareStorage, startBackground } from './background.js';
+
+export const MAIL_QUEUED = 'engawa:mail-queued';
+const RESPAWN_DELAY_MS = 1_000;
+
+export async function runPrimary(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const storage = openDatabase(config.database);
+  const services: Services = {
+    db: storage.db,
+    ids: storage.ids,
+    dialect: storage.kind,
+    clock: () => new Date(),
+    config,
+    onMailQueued: () => background.wake(),
+  };
+  await prepareStorage(storage, services, logger);
+  const background = startBackground(services, logger);
+  if (!config.redisUrl) logger.warn('several workers without REDIS_URL: each worker counts rate limits on its own');
+
+  let stopping = false;
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    worker.on('message', (m: { type?: string }) => {
+      if (m?.type === MAIL_QUEUED) background.wake();
+    });
+    return worker;
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'a worker stopped; starting another');
+    setTimeout(() => !stopping && fork(), RESPAWN_DELAY_MS).unref();
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  logger.info({ workers: config.workers }, 'primary started its workers');
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: stopping workers');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 28_000);
+    force.unref();
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    try {
+      await background.stop();
+      await storage.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
