@@ -14,6 +14,8 @@ describe('configuration', () => {
 
   it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/engawa' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/engawa' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/shared', DATABASE_SCHEMA: 'engawa' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/shared', schema: 'engawa' });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/x', DATABASE_SCHEMA: 'a; drop table users' })).toThrow(/DATABASE_SCHEMA/);
   });
 
   it('reports every bad variable at once', () => {

@@ -15,7 +15,7 @@ export interface Background {
 }
 
 export async function prepareStorage(storage: Storage, services: Services, logger: Logger): Promise<void> {
-  const applied = await migrateToLatest(storage.db);
+  const applied = await migrateToLatest(storage.db, storage.schema);
   logger.info({ database: storage.kind, applied }, 'database ready');
   const first = await prepareFirstRun(services);
   if (first.state === 'admin-created') {
