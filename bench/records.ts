@@ -8,7 +8,8 @@
 // stops there and the full load is extrapolated), PROFILE=<dir> (a CPU profile of the server
 // thread per scenario, in an extra 3 s run), QUIET_WAIT_S (300: how long to wait before each
 // measurement for other processes to leave the CPU alone; the share they took is reported),
-// KEEP_DATABASE=1 (keep the SQLite file or the PostgreSQL schema afterwards, for EXPLAIN).
+// KEEP_DATABASE=1 (keep the SQLite file or the PostgreSQL schema afterwards, for EXPLAIN),
+// WORKERS=<n> (the load tests run against `npm start`'s cluster of n processes on the same database).
 // The server runs on this thread; every client (loader, autocannon, exporter) runs in a worker
 // thread, so the figures are the server's and not the load generator's.
 import type { CannonResult, ExportResult, LoadResult, Task, Target } from './records/client.js';
@@ -28,7 +29,7 @@ import {
   n,
   summary,
 } from './records/report.js';
-import { ADMIN, type BenchServer, analyze, quiesce, startServer } from './records/server.js';
+import { ADMIN, type BenchServer, analyze, quiesce, startCluster, startServer } from './records/server.js';
 import { runTask } from './records/workers.js';
 
 function intEnv(name: string, fallback: number): number {
@@ -46,6 +47,7 @@ const LOAD_BUDGET_S = intEnv('LOAD_BUDGET_MIN', 20) * 60;
 const DATABASE_URL = process.env.DATABASE_URL || undefined;
 const ONLY = process.env.ONLY;
 const PROFILE = process.env.PROFILE || undefined;
+const WORKERS = Math.floor(intEnv('WORKERS', 1));
 const PROGRESS_EVERY = 50_000;
 const QUIET_WAIT_S = process.env.QUIET_WAIT_S === undefined ? 300 : Number(process.env.QUIET_WAIT_S);
 
@@ -156,8 +158,10 @@ function paths(app: number): Record<ScenarioName, string> {
   };
 }
 
-async function loadTests(server: BenchServer, target: Target, maxId: number): Promise<Record<ScenarioName, CannonResult>> {
-  log(`load tests: autocannon, ${CONNECTIONS} connections, ${DURATION} s each`);
+async function loadTests(server: BenchServer, served: Target, maxId: number): Promise<Record<ScenarioName, CannonResult>> {
+  const cluster = WORKERS > 1 ? await startCluster(server, WORKERS) : null;
+  const target = cluster ? { ...served, url: cluster.url } : served;
+  log(`load tests: autocannon, ${CONNECTIONS} connections, ${DURATION} s each${cluster ? `, against ${WORKERS} worker processes (WORKERS=${WORKERS})` : ''}`);
   const out = {} as Record<ScenarioName, CannonResult>;
   for (const [name, path] of Object.entries(paths(target.app)) as Array<[ScenarioName, string]>) {
     const task: Task = { ...target, kind: 'cannon', path, connections: CONNECTIONS, duration: DURATION, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
@@ -165,10 +169,11 @@ async function loadTests(server: BenchServer, target: Target, maxId: number): Pr
     log(`  ${cannonLine(SCENARIO_TITLES[name], out[name])}   ${describeShare(othersByPhase[name] ?? null)}`);
     await quiesce(server);
   }
+  await cluster?.close();
   if (PROFILE) {
     // Separate, shorter runs: the profiler slows the server, so these figures are not reported.
     for (const [name, path] of Object.entries(paths(target.app)) as Array<[ScenarioName, string]>) {
-      const task: Task = { ...target, kind: 'cannon', path, connections: CONNECTIONS, duration: 3, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
+      const task: Task = { ...served, kind: 'cannon', path, connections: CONNECTIONS, duration: 3, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
       await startProfile();
       await runTask<CannonResult>(task).result;
       const top = await stopProfile(PROFILE, `${server.kind}-${name}`);

@@ -20,6 +20,26 @@ function read(file: string): string | null {
   }
 }
 
+/** Processes this one started, and theirs (the WORKERS cluster): their CPU is the server's. */
+function descendants(root: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = read(`/proc/${pid}/stat`);
+    const parent = stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const out: string[] = [];
+  const walk = (pid: string) => {
+    for (const c of children.get(pid) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
 function ticksOf(pid: string): number {
   const stat = read(`/proc/${pid}/stat`);
@@ -47,7 +67,7 @@ function snapshot(database: string | undefined): Snapshot | null {
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   const idle = (v[3] ?? 0) + (v[4] ?? 0);
   const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-  const ours = new Map([String(process.pid), ...ourPostgres(database)].map((pid) => [pid, ticksOf(pid)]));
+  const ours = new Map([String(process.pid), ...ourPostgres(database), ...descendants(String(process.pid))].map((pid) => [pid, ticksOf(pid)]));
   return { busy: total - idle, total, ours };
 }
 

@@ -1,5 +1,6 @@
 // The real server, in this process, on a port: a temp DATA_DIR for SQLite, or a fresh schema in
 // the DATABASE_URL database for PostgreSQL (dropped again at the end, so runs repeat exactly).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export interface BenchServer {
   timer: SqlTimer;
   /** Database size on disk after loading, for the report. */
   databaseBytes(): Promise<number>;
+  /** The environment that points `npm start` at this database (for WORKERS). */
+  childEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,7 @@ export async function startServer(kind: DialectKind, databaseUrl?: string): Prom
     kind,
     storage,
     timer,
+    childEnv: kind === 'sqlite' ? { DATA_DIR: dir } : { DATA_DIR: dir, DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: PG_SCHEMA },
     databaseBytes: async () => {
       if (kind === 'sqlite') {
         return fs.readdirSync(dir).filter((f) => f.startsWith('engawa.sqlite')).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
@@ -138,5 +142,39 @@ export async function quiesce(server: BenchServer): Promise<void> {
     const active = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`.execute(server.storage.db);
     if (Number(active.rows[0]?.n ?? 0) === 0) return;
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The same database served by `WORKERS` processes (the production cluster, server/run), for the
+ * load tests: started from the server's entry point as an operator would, on its own port.
+ */
+export async function startCluster(server: BenchServer, workers: number): Promise<{ url: string; close(): Promise<void> }> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...server.childEnv, WORKERS: String(workers), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', LOGIN_RATE_PER_MINUTE: '1000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    const ports = out.match(/Server listening at http:\/\/127\.0\.0\.1:\d+/g) ?? [];
+    if (ports.length >= workers) {
+      // Only the port is needed from here on; the logs of every request would fill memory.
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      return {
+        url: ports[0]!.replace('Server listening at ', ''),
+        close: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    }
+    if (child.exitCode !== null || performance.now() > deadline) throw new Error(`the cluster did not start: ${out.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
