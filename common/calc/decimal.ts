@@ -39,8 +39,12 @@ export interface NumberContext {
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
+// Every quantise compares against two powers of ten: made once each, as decimals are immutable.
+const POWERS: Decimal[] = [];
+
 function pow10(n: number): Decimal {
-  return new Dec(`1e${n}`);
+  if (n < 0 || n > 64 || !Number.isInteger(n)) return new Dec(`1e${n}`);
+  return (POWERS[n] ??= new Dec(`1e${n}`));
 }
 
 /** Rounds to the context's places and fails when the integer part is over budget. */

@@ -38,7 +38,35 @@ export type RecordInput = {
   system: SystemInput;
 };
 
-type Run = ValueContext & { defaults: DefaultContext; nonWritable: Set<string>; newRowId: () => string; create: boolean };
+type Run = ValueContext & { defaults: DefaultContext; newRowId: () => string; create: boolean };
+
+/** How one field is written, worked out once per field set (a form's fields, a table's columns). */
+type Slot = { p: Property; code: string; kind: 'input' | 'carried' | 'none' };
+
+// Field sets come from an app's live definition and are never changed once built, so their
+// slots are kept for as long as the set is in use (a bulk add parses 100 records against one).
+const slotsOf = new WeakMap<Record<string, Property>, { nonWritable: Set<string>; slots: Slot[] }>();
+
+function slots(fields: Record<string, Property>, nonWritable: Set<string>): Slot[] {
+  const known = slotsOf.get(fields);
+  if (known?.nonWritable === nonWritable) return known.slots;
+  const out: Slot[] = Object.values(fields).map((p) => ({
+    p,
+    code: p.code,
+    // Input types a write may not set are carried over (or empty); other types hold nothing.
+    kind: !isInputType(p.type) ? 'none' : nonWritable.has(p.code) ? 'carried' : 'input',
+  }));
+  slotsOf.set(fields, { nonWritable, slots: out });
+  return out;
+}
+
+const nonWritableOf = new WeakMap<Record<string, Property>, Set<string>>();
+
+function nonWritableIn(fields: Record<string, Property>): Set<string> {
+  let out = nonWritableOf.get(fields);
+  if (!out) nonWritableOf.set(fields, (out = nonWritableCodes(fields)));
+  return out;
+}
 
 export function parseRecordInput(fields: Record<string, Property>, record: unknown, options: RecordInputOptions): RecordInput {
   const run: Run = {
@@ -47,7 +75,6 @@ export function parseRecordInput(fields: Record<string, Property>, record: unkno
     uploadKeys: [],
     inTable: false,
     defaults: { now: options.now, timeZone: options.timeZone, actor: options.actor },
-    nonWritable: nonWritableCodes(fields),
     newRowId: options.newRowId,
     create: options.mode === 'create',
   };
@@ -57,7 +84,8 @@ export function parseRecordInput(fields: Record<string, Property>, record: unkno
     return out;
   }
   const current = options.mode === 'update' ? (options.existing ?? {}) : undefined;
-  out.values = fill(fields, record, current, run.create, options.prefix, run);
+  // Codes a write may not set are decided by the whole form (lookups copy into table columns).
+  out.values = fill(fields, record, current, run.create, options.prefix, run, nonWritableIn(fields));
   if (run.create) out.system = systemInput(fields, record, options.prefix, run.sink);
   return out;
 }
@@ -70,21 +98,21 @@ function fill(
   applyDefaults: boolean,
   prefix: string,
   run: Run,
+  nonWritable: Set<string>,
 ): Record<string, StoredValue> {
   const out = dict<StoredValue>();
-  for (const p of Object.values(fields)) {
-    const code = p.code;
+  for (const { p, code, kind } of slots(fields, nonWritable)) {
     const had = current && hasOwn(current, code) ? current[code] : undefined;
-    if (!isInputType(p.type) || run.nonWritable.has(code)) {
+    if (kind !== 'input') {
       if (had !== undefined) out[code] = had;
-      else if (isInputType(p.type)) out[code] = emptyValue(p.type);
+      else if (kind === 'carried') out[code] = emptyValue(p.type);
       continue;
     }
     const entry = hasOwn(input, code) ? input[code] : undefined;
     if (entry !== undefined && !isObject(entry)) run.sink.add(`${prefix}.${code}.value`, 'invalid');
     const sent = isObject(entry) && hasOwn(entry, 'value');
     if (p.type === 'SUBTABLE') {
-      out[code] = sent ? table(p, entry.value, had, prefix, run) : applyDefaults ? [] : (had ?? []);
+      out[code] = sent ? table(p, entry.value, had, prefix, run, nonWritable) : applyDefaults ? [] : (had ?? []);
       continue;
     }
     let parsed: Parsed | undefined;
@@ -100,7 +128,7 @@ function fill(
  * A table's rows (spec §4.2): rows sent with the id of an existing row keep the columns they do
  * not send; rows without a known id are new (fresh id, defaults); existing rows not sent go.
  */
-function table(p: Property, v: unknown, had: StoredValue | undefined, prefix: string, run: Run): StoredValue {
+function table(p: Property, v: unknown, had: StoredValue | undefined, prefix: string, run: Run, nonWritable: Set<string>): StoredValue {
   const key = `${prefix}.${p.code}.value`;
   const before = Array.isArray(had) ? (had as StoredRow[]) : [];
   if (v === null) return [];
@@ -121,7 +149,7 @@ function table(p: Property, v: unknown, had: StoredValue | undefined, prefix: st
     if (match) byId.delete(match.id);
     const value = row.value ?? {};
     if (!isObject(value)) return void run.sink.add(`${key}[${i}].value`, 'invalid');
-    const values = fill(inner, value, match?.value, !match, `${key}[${i}].value`, rowRun);
+    const values = fill(inner, value, match?.value, !match, `${key}[${i}].value`, rowRun, nonWritable);
     rows.push({ id: match ? match.id : run.newRowId(), value: values });
   });
   return rows;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -12,7 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
-import type { DialectKind } from './dialect.js';
+import { type DialectKind, dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { withStatementCache } from './sqlite-statements.js';
 import type { Database } from './tables/index.js';
@@ -117,15 +118,17 @@ export async function migrateDown(db: Db, schema?: string): Promise<void> {
  */
 export async function nextIds(db: Queryable, domainId: string, name: string, count = 1): Promise<number[]> {
   if (count <= 0) return [];
-  const row = await db
-    .insertInto('sequences')
-    .values({ domainId, name, value: count })
-    .onConflict((oc) => oc.columns(['domainId', 'name']).doUpdateSet({ value: sql`sequences.value + ${count}` }))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  const last = Number(row.value);
+  // Every write takes ids, twice when it has table rows: the statement is kept as text.
+  const { rows } = await db.executeQuery<{ value: number | string }>(
+    CompiledQuery.raw(dialectOf(db) === 'postgres' ? NEXT_IDS_PG : NEXT_IDS_SQLITE, [domainId, name, count, count]),
+  );
+  const last = Number(rows[0]!.value);
   return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }
+
+const NEXT_IDS = 'insert into sequences (domain_id, name, value) values (?, ?, ?) on conflict (domain_id, name) do update set value = sequences.value + ? returning value';
+const NEXT_IDS_SQLITE = NEXT_IDS;
+const NEXT_IDS_PG = NEXT_IDS.replace(/\?/g, ((n) => () => `$${++n}`)(0));
 
 export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

@@ -52,6 +52,12 @@ describe.each(DATABASE_KINDS)('record search rows on %s', (kind) => {
       await deleteSearchText(storage.db, 'dom_s', 7, [1, 2, 3]);
       const count = await storage.db.selectFrom('recordSearch').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(2997);
+      if (kind === 'sqlite') {
+        // The FTS5 index holds exactly the rows' text (rank 1: checked against the rows themselves).
+        await sql`insert into record_search_fts (record_search_fts, rank) values ('integrity-check', 1)`.execute(storage.db);
+        const found = await sql<{ n: number }>`select count(*) as n from record_search_fts where record_search_fts match 'content:"text 2999"'`.execute(storage.db);
+        expect(found.rows[0]!.n).toBe(1);
+      }
     } finally {
       await storage.close();
     }

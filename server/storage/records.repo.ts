@@ -157,13 +157,24 @@ export async function replaceSearchText(db: Queryable, domainId: string, appId: 
       await db.deleteFrom('recordSearch').where('domainId', '=', domainId).where('appId', '=', appId).where('recordId', 'in', ids).where('fieldId', '=', fieldId).execute();
     }
   }
+  if (inserts.length === 0) return;
+  const sqlite = dialectOf(db) === 'sqlite';
+  // SQLite numbers new rows after the highest id: what lies above it now is what this adds.
+  const before = sqlite ? Number((await db.executeQuery<{ m: number }>(CompiledQuery.raw(LAST_SEARCH_ROW, []))).rows[0]!.m) : 0;
   await insertRows(
     db,
     'record_search',
     ['domain_id', 'app_id', 'record_id', 'field_id', 'content'],
     inserts.map((e) => [domainId, appId, e.recordId, e.fieldId, e.content]),
   );
+  // The FTS5 index over those rows (migration 0007), in one statement: FTS5 writes its pending
+  // terms out at each statement boundary, so fewer statements make for fewer, larger segments.
+  if (sqlite) await db.executeQuery(CompiledQuery.raw(INDEX_SEARCH_ROWS, [before]));
 }
+
+const LAST_SEARCH_ROW = 'select coalesce(max(id), 0) as m from record_search';
+const INDEX_SEARCH_ROWS =
+  'insert into record_search_fts (rowid, content, domain_id, app_id, record_id, field_id) select id, content, domain_id, app_id, record_id, field_id from record_search where id > ?';
 
 /** Removes every indexed text of `recordIds` (the records are going). */
 export async function deleteSearchText(db: Queryable, domainId: string, appId: number, recordIds: number[]): Promise<void> {
@@ -195,8 +206,9 @@ async function insertRows(db: Queryable, table: string, columns: readonly string
   for (let i = 0; i < rows.length; ) {
     let size = MAX_ROWS;
     while (size > rows.length - i) size >>= 1;
-    const chunk = rows.slice(i, i + size);
-    await db.executeQuery(CompiledQuery.raw(insertSql(kind, table, columns, size), chunk.flat()));
+    const values: unknown[] = [];
+    for (let r = i; r < i + size; r++) for (const v of rows[r]!) values.push(v);
+    await db.executeQuery(CompiledQuery.raw(insertSql(kind, table, columns, size), values));
     i += size;
   }
 }

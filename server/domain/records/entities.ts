@@ -36,22 +36,30 @@ export function unknownEntityProblems(
   sent: Record<Kind, Set<string>>,
 ): Record<string, FieldProblem[]> {
   const problems: Record<string, FieldProblem[]> = {};
-  const visit = (props: Record<string, Property>, vals: Record<string, StoredValue>, at: (code: string) => string) => {
-    for (const p of Object.values(props)) {
-      const kind = KIND_OF[p.type];
-      const v = vals[p.code];
-      if (kind && Array.isArray(v)) {
-        (v as Array<{ code: string }>).forEach((e, i) => {
-          if (sent[kind].has(e.code) && !known[kind].has(codeKey(e.code))) problems[`${at(p.code)}.values[${i}].value`] = [{ key: 'notFound' }];
-        });
-      }
-      if (p.type === 'SUBTABLE' && Array.isArray(v)) {
-        (v as Array<{ value: Record<string, StoredValue> }>).forEach((row, r) =>
-          visit((p.fields ?? {}) as Record<string, Property>, row.value, (c) => `${prefix}.${p.code}.value[${r}].value.${c}`),
-        );
-      }
-    }
-  };
-  visit(fields, values, (c) => `${prefix}.${c}`);
+  // Nearly always every code sent exists: then there is nothing to look for.
+  let unknown = false;
+  for (const kind of KINDS) for (const code of sent[kind]) if (!known[kind].has(codeKey(code))) unknown = true;
+  if (unknown) visit(fields, values, { known, sent, problems, prefix }, (c) => `${prefix}.${c}`);
   return problems;
+}
+
+const KINDS: Kind[] = ['user', 'organization', 'group'];
+
+type Search = { known: Record<Kind, Set<string>>; sent: Record<Kind, Set<string>>; problems: Record<string, FieldProblem[]>; prefix: string };
+
+function visit(props: Record<string, Property>, vals: Record<string, StoredValue>, s: Search, at: (code: string) => string): void {
+  for (const p of Object.values(props)) {
+    const kind = KIND_OF[p.type];
+    const v = vals[p.code];
+    if (kind && Array.isArray(v)) {
+      (v as Array<{ code: string }>).forEach((e, i) => {
+        if (s.sent[kind].has(e.code) && !s.known[kind].has(codeKey(e.code))) s.problems[`${at(p.code)}.values[${i}].value`] = [{ key: 'notFound' }];
+      });
+    }
+    if (p.type === 'SUBTABLE' && Array.isArray(v)) {
+      (v as Array<{ value: Record<string, StoredValue> }>).forEach((row, r) =>
+        visit((p.fields ?? {}) as Record<string, Property>, row.value, s, (c) => `${s.prefix}.${p.code}.value[${r}].value.${c}`),
+      );
+    }
+  }
 }

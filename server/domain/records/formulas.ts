@@ -3,7 +3,7 @@
 import { type FormulaScope, type ScopeEntry, evaluateFormula } from '../../../common/calc/index.js';
 import type { Property, StoredValue } from '../../../common/fields/index.js';
 import type { AppSettings } from '../apps/definition.js';
-import type { RecordSchema } from './schema.js';
+import type { FormulaField, RecordSchema } from './schema.js';
 
 type Values = Record<string, StoredValue>;
 type Row = { id: string; value: Values };
@@ -12,20 +12,34 @@ function entry(p: Property, value: StoredValue | undefined): ScopeEntry {
   return { type: p.type, format: p.format as never, value: value as never };
 }
 
-function scopeFor(schema: RecordSchema, values: Values, row?: { table: string; value: Values }): FormulaScope {
-  const scope: Record<string, ScopeEntry> = Object.create(null);
-  for (const p of Object.values(schema.fields)) {
-    if (p.type === 'SUBTABLE') {
-      const rows = (values[p.code] as Row[] | undefined) ?? [];
-      for (const inner of Object.values((p.fields ?? {}) as Record<string, Property>)) {
-        scope[inner.code] =
-          row && row.table === p.code
-            ? entry(inner, row.value[inner.code])
-            : { type: inner.type, format: inner.format as never, rows: rows.map((r) => r.value[inner.code] as never) };
-      }
-      continue;
+/** A field a formula reads: top-level, or a column of `table`. */
+type Ref = { code: string; property: Property; table?: string };
+
+// What each formula reads, resolved once per live revision (the formula objects are shared).
+const readsOf = new WeakMap<FormulaField, Ref[]>();
+
+function reads(schema: RecordSchema, f: FormulaField): Ref[] {
+  let out = readsOf.get(f);
+  if (!out) {
+    out = [];
+    for (const code of f.formula?.references ?? []) {
+      const table = schema.tableOf[code];
+      const property = table ? ((schema.fields[table]?.fields ?? {}) as Record<string, Property>)[code] : schema.fields[code];
+      // A table itself is no value; an unknown code stays out, and the formula fails as before.
+      if (property && property.type !== 'SUBTABLE') out.push({ code, property, table });
     }
-    scope[p.code] = entry(p, values[p.code]);
+    readsOf.set(f, out);
+  }
+  return out;
+}
+
+/** The fields `f` reads, as seen from the record or from one row of a table. */
+function scopeFor(schema: RecordSchema, f: FormulaField, values: Values, row?: { table: string; value: Values }): FormulaScope {
+  const scope: Record<string, ScopeEntry> = Object.create(null);
+  for (const { code, property: p, table } of reads(schema, f)) {
+    if (!table) scope[code] = entry(p, values[code]);
+    else if (row && row.table === table) scope[code] = entry(p, row.value[code]);
+    else scope[code] = { type: p.type, format: p.format as never, rows: ((values[table] as Row[] | undefined) ?? []).map((r) => r.value[code] as never) };
   }
   return scope;
 }
@@ -50,13 +64,12 @@ export function computeFormulas(schema: RecordSchema, values: Values, timeZone: 
       timeZone,
       locale,
     };
-    const run = (scope: FormulaScope) => (f.formula ? evaluateFormula(f.formula, scope, options) : '');
     if (f.table) {
       for (const row of (values[f.table] as Row[] | undefined) ?? []) {
-        row.value[f.code] = run(scopeFor(schema, values, { table: f.table, value: row.value }));
+        row.value[f.code] = f.formula ? evaluateFormula(f.formula, scopeFor(schema, f, values, { table: f.table, value: row.value }), options) : '';
       }
     } else {
-      values[f.code] = run(scopeFor(schema, values));
+      values[f.code] = f.formula ? evaluateFormula(f.formula, scopeFor(schema, f, values), options) : '';
     }
   }
 }

@@ -97,7 +97,20 @@ export async function prepareWrites(
   return values;
 }
 
+// Whether a field set holds rich text anywhere (tables included), worked out once per set.
+const richText = new WeakMap<Record<string, Property>, boolean>();
+
+function hasRichText(fields: Record<string, Property>): boolean {
+  let out = richText.get(fields);
+  if (out === undefined) {
+    out = Object.values(fields).some((p) => p.type === 'RICH_TEXT' || (p.type === 'SUBTABLE' && hasRichText((p.fields ?? {}) as Record<string, Property>)));
+    richText.set(fields, out);
+  }
+  return out;
+}
+
 function sanitizeRichTextValues(fields: Record<string, Property>, values: Values): void {
+  if (!hasRichText(fields)) return;
   for (const p of Object.values(fields)) {
     const v = values[p.code];
     if (p.type === 'RICH_TEXT' && typeof v === 'string' && v !== '') values[p.code] = sanitizeRichText(v);
