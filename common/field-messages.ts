@@ -135,6 +135,30 @@ export const FIELD_MESSAGES = {
     ja: 'フィールド「{code}」はここに配置できません。',
     en: 'The field "{code}" cannot be placed here.',
   },
+  aclNeedsView: {
+    ja: '編集、削除、ファイル書き出しの権限には、レコード閲覧の権限も必要です。',
+    en: 'Editing, deleting and exporting records also need the right to view records.',
+  },
+  aclNeedsAdd: {
+    ja: 'ファイル読み込みの権限には、レコード追加の権限も必要です。',
+    en: 'Importing from a file also needs the right to add records.',
+  },
+  aclEntityNotFound: {
+    ja: '指定したユーザー、組織またはグループが見つかりません。',
+    en: 'The specified user, department or group is not found.',
+  },
+  aclFieldEntity: {
+    ja: 'ユーザー、組織またはグループを選ぶフィールド、作成者、作業者のフィールドコードを指定してください。',
+    en: 'Specify the code of a user, department or group selection field, of the creator, or of the assignee.',
+  },
+  aclFieldNotFound: {
+    ja: '指定したフィールドが見つかりません。',
+    en: 'The specified field is not found.',
+  },
+  aclConditionField: {
+    ja: '文字列（複数行）、リッチエディター、添付ファイル、関連レコード一覧のフィールドは条件に使用できません。',
+    en: 'Multi-line text, rich text, attachment and related-records fields cannot be used in conditions.',
+  },
 } as const satisfies Record<string, Message>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

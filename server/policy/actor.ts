@@ -32,6 +32,8 @@ export interface ApiTokenActor extends Base {
   kind: 'apiToken';
   tokenId: string;
   appId: number;
+  /** The token's own flags; they replace the app's and records' permissions. */
+  rights: { view: boolean; add: boolean; edit: boolean; delete: boolean; manage: boolean };
 }
 
 export interface PublicViewerActor extends Base {

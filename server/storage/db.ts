@@ -96,6 +96,8 @@ function migrator(db: Db, schema?: string): Migrator {
 }
 
 export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  // DATABASE_SCHEMA names a schema of our own; the first start creates it.
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const m = migrator(db, schema);
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,8 @@
 // code, so renaming a field code never touches record data and a field deleted and re-created
 // under the same code never resurrects old values.
 import type { Locale } from '../../../common/access.js';
+import type { AppAclRight, FieldAclRight, RecordAclRight } from '../../../common/api/acl.js';
+import { defaultAppAcl } from '../../policy/app-rights.js';
 import { type Property, newAppSystemFields } from '../../../common/fields/index.js';
 
 export interface AppSettings {
@@ -32,6 +34,16 @@ export interface AppDefinition {
   layout: unknown[] | null;
   views: Record<string, Record<string, unknown>>;
   nextViewId: number;
+  /** app/acl.json rows; absent in documents saved before permissions existed (= the defaults). */
+  appAcl?: AppAclRight[];
+  /** record/acl.json conditions; none: every record follows the app rights. */
+  recordAcl?: RecordAclRight[];
+  /** field/acl.json; a field not listed follows the record rights. */
+  fieldAcl?: FieldAclRight[];
+}
+
+export function appAclOf(def: AppDefinition): AppAclRight[] {
+  return def.appAcl ?? defaultAppAcl();
 }
 
 export function defaultSettings(name: string, description = ''): AppSettings {
@@ -61,6 +73,9 @@ export function newDefinition(name: string, locale: Locale): AppDefinition {
     layout: null,
     views: {},
     nextViewId: 1,
+    appAcl: defaultAppAcl(),
+    recordAcl: [],
+    fieldAcl: [],
   };
   def.fields = newAppSystemFields(locale);
   syncFieldIds(def);

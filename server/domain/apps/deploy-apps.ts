@@ -1,9 +1,8 @@
 // Deploy copies each app's preview definition onto its live one; revert copies live back onto
 // preview. Up to 300 apps at once, all or nothing: one refusal and no app changes.
 import { cloneDefinition, type AppDefinition } from './definition.js';
-import { appCodeTaken, deployStatuses, findApps, markDeployed, saveDefinition, setDeployStatus } from '../../storage/apps.repo.js';
+import { appCodeTaken, deployStatuses, markDeployed, saveDefinition, setDeployStatus } from '../../storage/apps.repo.js';
 import type { DeployStatus } from '../../storage/tables/apps.table.js';
-import { canOnApp } from '../../policy/apps.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -46,12 +45,7 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
 
 /** Deploy status per app; apps the actor cannot manage answer like unknown ones. */
 export async function deployStatusOf(ctx: Ctx, appIds: number[]): Promise<Array<{ app: number; status: DeployStatus }>> {
-  const apps = await findApps(ctx.db, ctx.actor.domainId, appIds);
-  for (const id of appIds) {
-    const app = apps.get(id);
-    if (!app || !canOnApp(ctx.actor, 'app.read', app)) throw new AppError('GAIA_AP01', { params: { id } });
-    if (!canOnApp(ctx.actor, 'app.manage', app)) throw new AppError('CB_NO02');
-  }
+  for (const id of appIds) await appFor(ctx, id, 'app.manage');
   const statuses = await deployStatuses(ctx.db, ctx.actor.domainId, appIds);
   return appIds.map((id) => ({ app: id, status: statuses.get(id) ?? 'SUCCESS' }));
 }

@@ -1,22 +1,34 @@
-import { type AppAction, canOnApp } from '../../policy/apps.js';
-import { type App, type Stage, findApp, loadDefinition, replaceDefinition, touchApp } from '../../storage/apps.repo.js';
+import type { AppRights } from '../../../common/api/acl.js';
+import type { AppAction } from '../../policy/apps.js';
+import { seesApp } from '../../policy/app-rights.js';
+import { liveAppAcl, rightsOn } from './app-access.js';
+import { type App, type Stage, findAppForRecords, loadDefinition, replaceDefinition, touchApp } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { AppDefinition } from './definition.js';
 
 /**
- * The app, if the actor may do `action` on it. An app the actor may not even read answers
- * exactly like one that does not exist (GAIA_AP01); one it reads but may not manage, CB_NO02.
+ * The app, if the actor may do `action` on it. An app the actor may not even see answers
+ * exactly like one that does not exist (GAIA_AP01); one it sees but may not manage, CB_NO02.
  */
 export async function appFor(ctx: Ctx, appId: number, action: AppAction): Promise<App> {
-  return checkApp(ctx, appId, await findApp(ctx.db, ctx.actor.domainId, appId), action);
+  return (await appAccess(ctx, appId, action)).app;
+}
+
+/** appFor, with the rights and facts it decided on. */
+export async function appAccess(ctx: Ctx, appId: number, action: AppAction) {
+  const found = await findAppForRecords(ctx.db, ctx.actor.domainId, appId);
+  if (!found) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  const rows = found.liveRevision === null || !found.app.deployed ? null : await liveAppAcl(ctx, found.app, found.liveRevision);
+  const rights = await rightsOn(ctx, found.app, rows, found.directoryVersion);
+  return { ...found, rights, app: checkApp(appId, found.app, rights, action) };
 }
 
 /** appFor's decision on an app row already loaded (or null when there is none). */
-export function checkApp(ctx: Ctx, appId: number, app: App | null, action: AppAction): App {
-  if (!app || !canOnApp(ctx.actor, 'app.read', app)) throw new AppError('GAIA_AP01', { params: { id: appId } });
-  if (action !== 'app.read' && !canOnApp(ctx.actor, action, app)) throw new AppError('CB_NO02');
+export function checkApp(appId: number, app: App | null, rights: AppRights, action: AppAction): App {
+  if (!app || !seesApp(rights)) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  if (action === 'app.manage' && !rights.manage) throw new AppError('CB_NO02');
   return app;
 }
 
@@ -27,9 +39,9 @@ export async function definitionOf(ctx: Ctx, app: App, stage: Stage): Promise<{ 
   return found;
 }
 
-/** Reading a stage: live needs `app.read` and a deployed app; preview needs `app.manage`. */
-export async function readStage(ctx: Ctx, appId: number, stage: Stage) {
-  const app = await appFor(ctx, appId, stage === 'preview' ? 'app.manage' : 'app.read');
+/** Reading a stage: live needs `app.read` and a deployed app; preview (and `manage`d reads) `app.manage`. */
+export async function readStage(ctx: Ctx, appId: number, stage: Stage, action?: AppAction) {
+  const app = await appFor(ctx, appId, action ?? (stage === 'preview' ? 'app.manage' : 'app.read'));
   if (stage === 'live' && !app.deployed) throw new AppError('GAIA_AP01', { params: { id: appId } });
   return { app, ...(await definitionOf(ctx, app, stage)) };
 }

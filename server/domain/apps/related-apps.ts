@@ -2,11 +2,12 @@
 // by whoever sets it up, and have the fields named; a lookup's key must identify one record
 // (a unique field or the record number). Checked when fields are saved and again at deploy.
 import type { Lookup, Property, ReferenceTable } from '../../../common/fields/index.js';
-import { canOnApp } from '../../policy/apps.js';
-import { findApp, loadDefinition } from '../../storage/apps.repo.js';
+import { loadDefinition } from '../../storage/apps.repo.js';
+import { AppError } from '../app-error.js';
 import type { FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from './definition.js';
+import { appFor } from './load-app.js';
 
 async function relatedFields(ctx: Ctx, ref: { app: string; code: string }, selfId: number): Promise<Record<string, Property> | null> {
   let appId = Number(ref.app || 0);
@@ -15,8 +16,11 @@ async function relatedFields(ctx: Ctx, ref: { app: string; code: string }, selfI
     appId = row ? Number(row.id) : 0;
   }
   if (!appId || appId === selfId) return null;
-  const app = await findApp(ctx.db, ctx.actor.domainId, appId);
-  if (!app || !app.deployed || !canOnApp(ctx.actor, 'app.read', app)) return null;
+  const app = await appFor(ctx, appId, 'app.read').catch((e: unknown) => {
+    if (e instanceof AppError) return null;
+    throw e;
+  });
+  if (!app || !app.deployed) return null;
   const live = await loadDefinition<AppDefinition>(ctx.db, app.domainId, app.id, 'live');
   return live?.definition.fields ?? null;
 }

@@ -6,14 +6,13 @@ import { recordSchema } from './schema.js';
 import { toStored } from './shape.js';
 import { type Writer, writerOf } from './writer.js';
 import type { SystemInput } from '../../../common/fields/index.js';
-import { canOnApp } from '../../policy/apps.js';
 import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { RecordSchema } from './schema.js';
 
 /** POST record(s): all records or none. Returns ids and revisions in input order. */
 export async function addRecords(ctx: Ctx, appId: number, records: unknown[], prefix: (i: number) => string): Promise<Array<{ id: number; revision: number }>> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'add');
   const writer = await writerOf(ctx);
   const systems: SystemInput[] = [];
   const values = await prepareWrites(ctx, schema, records.map((input, i) => ({ input, prefix: prefix(i) })), writer, systems);
@@ -37,7 +36,7 @@ type Stamp = { creatorId: number; createdAt: Date; modifierId: number; updatedAt
 async function systemStamps(ctx: Ctx, schema: RecordSchema, systems: SystemInput[], writer: Writer, prefixes: string[]): Promise<Stamp[]> {
   const own: Stamp = { creatorId: writer.userId, createdAt: ctx.now, modifierId: writer.userId, updatedAt: ctx.now };
   const sent = systems.some((s) => s.creator || s.modifier || s.createdAt || s.updatedAt);
-  if (!sent || !canOnApp(ctx.actor, 'app.manage', schema.app)) return systems.map(() => own);
+  if (!sent || !schema.rights.manage) return systems.map(() => own);
   const codes = [...new Set(systems.flatMap((s) => [s.creator, s.modifier]).filter((c): c is string => Boolean(c)).map(codeKey))];
   const rows = codes.length
     ? await ctx.db.selectFrom('users').select(['id', 'codeKey']).where('domainId', '=', ctx.actor.domainId).where('codeKey', 'in', codes).execute()

@@ -22,7 +22,7 @@ function ownerOf(ctx: Ctx): string {
 }
 
 export async function createCursor(ctx: Ctx, appId: number, input: { query: string; fields?: string[]; size: number }): Promise<{ id: string; totalCount: number }> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'view');
   const query = parseAndCheck(input.query, schema, { forCursor: true });
   const domainId = ctx.actor.domainId;
   await ctx.db.deleteFrom('recordCursors').where('domainId', '=', domainId).where('expiresAt', '<=', toDb.time(ctx.now)).execute();
@@ -77,7 +77,7 @@ export async function readCursor(ctx: Ctx, id: string): Promise<{ records: Buffe
   const cursor = await ownCursor(ctx, id);
   let schema;
   try {
-    schema = await recordSchema(ctx, Number(cursor.appId));
+    schema = await recordSchema(ctx, Number(cursor.appId), 'view');
   } catch {
     throw new AppError('GAIA_CN01'); // the app went away or out of reach since
   }

@@ -8,7 +8,7 @@ import { fromStored } from './shape.js';
 
 /** DELETE records: every id must exist (and match its revision when one is given), or none go. */
 export async function deleteRecords(ctx: Ctx, appId: number, ids: number[], revisions?: Array<number | null | undefined>): Promise<void> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'delete');
   const { domainId } = schema.app;
   const found = await findRecordsByIds(ctx.db, domainId, appId, ids);
   for (const [i, id] of ids.entries()) {

@@ -10,7 +10,7 @@ export async function mayReadRecordFile(ctx: Ctx, file: StoredFile): Promise<boo
   const owner = file.owner;
   if (!owner) return false;
   try {
-    const schema = await recordSchema(ctx, owner.appId);
+    const schema = await recordSchema(ctx, owner.appId, 'view');
     if (!Object.values(schema.fieldIds).includes(owner.fieldId)) return false;
     const found = await findRecordsByIds(ctx.db, schema.app.domainId, owner.appId, [owner.recordId]);
     return found.has(owner.recordId);

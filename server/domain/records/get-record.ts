@@ -7,7 +7,7 @@ import { recordSchema } from './schema.js';
 
 /** GET record: one record by id as JSON, or GAIA_RE01 exactly as for an id that never existed. */
 export async function getRecord(ctx: Ctx, appId: number, id: number): Promise<Buffer> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'view');
   const found = await findRecordsByIds(ctx.db, schema.app.domainId, appId, [id]);
   const record = found.get(id);
   if (!record) throw new AppError('GAIA_RE01', { params: { id } });

@@ -101,7 +101,7 @@ export async function listRecords(
   appId: number,
   input: { query: string; fields?: string[]; totalCount: boolean },
 ): Promise<{ records: Buffer[]; totalCount: number | null; warning?: string }> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'view');
   const query = parseAndCheck(input.query, schema);
   const compiled = await compile(ctx, schema, query);
   const page = { limit: compiled.limit, offset: compiled.offset };

@@ -43,7 +43,7 @@ async function sourceSchema(ctx: Ctx, lookup: Lookup, fail: () => AppError): Pro
   }
   if (!appId || !(await findApp(ctx.db, ctx.actor.domainId, appId))) throw fail();
   try {
-    return await recordSchema(ctx, appId);
+    return await recordSchema(ctx, appId, 'view');
   } catch (e) {
     if (e instanceof AppError) throw fail();
     throw e;

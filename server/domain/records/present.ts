@@ -5,7 +5,7 @@ import type { Property, StoredValue } from '../../../common/fields/index.js';
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { codeKey } from '../../storage/users.repo.js';
 import type { Ctx } from '../context.js';
-import { loadNames } from './directory-cache.js';
+import { loadNames } from '../directory/cache.js';
 import { type Kind, KIND_OF as ENTITY_KIND_OF } from './entities.js';
 import type { RecordSchema } from './schema.js';
 

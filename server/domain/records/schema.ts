@@ -6,6 +6,9 @@ import { type ApiRecordWriter, type Property, compileApiRecord } from '../../../
 import type { App } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
+import { type AppRights, NO_RIGHTS } from '../../../common/api/acl.js';
+import { rightsOn } from '../apps/app-access.js';
+import { appAclOf } from '../apps/definition.js';
 import { checkApp, definitionOf } from '../apps/load-app.js';
 import { findAppForRecords } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
@@ -34,6 +37,8 @@ export interface RecordSchema {
   writeApi: ApiRecordWriter;
   /** The domain's directory version when this request read the app (names in records). */
   directoryVersion: number;
+  /** The actor's rights on the app, for this request. */
+  rights: AppRights;
 }
 
 const cache = new Map<string, RecordSchema>();
@@ -65,19 +70,22 @@ function build(app: App, def: AppDefinition, revision: number): RecordSchema {
   });
   const unique = Object.values(def.fields).filter((p) => p.unique === true);
   const writeApi = compileApiRecord(def.fields, (code) => def.fieldIds[code]);
-  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique, writeApi, directoryVersion: 0 };
+  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique, writeApi, directoryVersion: 0, rights: NO_RIGHTS };
 }
 
+/** What a records call does, as the app permission that allows it. */
+export type RecordNeed = 'view' | 'add' | 'edit' | 'delete';
+
 /**
- * The live schema of an app the actor may read. Built once per app revision and kept: each
- * request reads only the app row, the live revision number and the domain's directory version
- * (one statement), never the definition.
+ * The live schema of an app, with the actor's rights on it. Built once per app revision and
+ * kept: each request reads only the app row, the live revision number and the domain's
+ * directory version (one statement), never the definition. An app the actor cannot see answers
+ * like a missing one (GAIA_AP01); one it sees without the right `need` names, CB_NO02.
  */
-export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchema> {
+export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): Promise<RecordSchema> {
   const found = await findAppForRecords(ctx.db, ctx.actor.domainId, appId);
-  const app = checkApp(ctx, appId, found?.app ?? null, 'app.read');
-  const revision = app.deployed ? found!.liveRevision : null;
-  if (revision === null) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  if (!found || !found.app.deployed || found.liveRevision === null) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  const { app, liveRevision: revision, directoryVersion } = found;
   const key = `${app.domainId}:${app.id}:${revision}`;
   let schema = cache.get(key);
   if (!schema) {
@@ -86,6 +94,9 @@ export async function recordSchema(ctx: Ctx, appId: number): Promise<RecordSchem
     if (cache.size > 500) cache.clear();
     cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
+  const rights = await rightsOn(ctx, app, appAclOf(schema.def), directoryVersion);
+  checkApp(appId, app, rights, 'app.read');
+  if (!rights[need]) throw new AppError('CB_NO02');
   // The app row (name, code) may have changed without a new live revision.
-  return { ...schema, app, directoryVersion: found!.directoryVersion };
+  return { ...schema, app, directoryVersion, rights };
 }

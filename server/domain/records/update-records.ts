@@ -68,7 +68,7 @@ export async function updateRecords(
   items: UpdateItem[],
   options: { upsert: boolean; prefix: (i: number) => string },
 ): Promise<UpdateResult[]> {
-  const schema = await recordSchema(ctx, appId);
+  const schema = await recordSchema(ctx, appId, 'edit');
   const writer = await writerOf(ctx);
   const { domainId } = schema.app;
 
@@ -79,6 +79,7 @@ export async function updateRecords(
     const current = targets[i] == null ? undefined : existing.get(targets[i]!);
     if (!current) {
       if (!options.upsert) throw new AppError('GAIA_RE01', { params: { id: item.id ?? String(item.updateKey?.value ?? '') } });
+      if (!schema.rights.add) throw new AppError('CB_NO02');
       // An upsert by key inserts the key's value with the record.
       const record = { ...(item.record as object), ...(item.updateKey ? { [item.updateKey.field]: { value: item.updateKey.value } } : {}) };
       writes.push({ input: record, prefix: options.prefix(i) });

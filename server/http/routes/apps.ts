@@ -4,8 +4,7 @@ import { createApp } from '../../domain/apps/create-app.js';
 import { readStage, appFor } from '../../domain/apps/load-app.js';
 import { updateSettings } from '../../domain/apps/update-settings.js';
 import { AppError } from '../../domain/app-error.js';
-import { scope } from '../../policy/scope.js';
-import { listApps } from '../../storage/apps.repo.js';
+import { listVisibleApps } from '../../domain/apps/list-apps.js';
 import { presentApps } from '../present/app.js';
 import { defineRoute } from '../route.js';
 import type { Stage } from '../../storage/apps.repo.js';
@@ -53,7 +52,7 @@ export const appRoutes = [
     input: listAppsInput,
     handler: async ({ input, actor, read }) => {
       const ctx = read();
-      const apps = await listApps(ctx.db, scope(actor, 'apps'), input);
+      const apps = await listVisibleApps(ctx, input);
       return { apps: await presentApps(ctx.db, actor.domainId, apps) };
     },
   }),

@@ -1,6 +1,7 @@
 // Every route the server has, listed explicitly (no autoload): reading this file tells what the
 // server exposes.
 import type { RouteSpec } from '../route.js';
+import { appAclRoutes } from './app-acl.js';
 import { appDeployRoutes } from './app-deploy.js';
 import { appFormRoutes } from './app-form.js';
 import { appRoutes } from './apps.js';
@@ -30,6 +31,7 @@ export const routes: RouteSpec<any>[] = [
   ...fileRoutes,
   ...appRoutes,
   ...appFormRoutes,
+  ...appAclRoutes,
   ...appDeployRoutes,
   ...recordRoutes,
   ...bulkRoutes,
