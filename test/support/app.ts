@@ -43,7 +43,7 @@ export async function startApp(database: TestDatabase, env: Record<string, strin
   const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env, DATA_DIR: dataDir });
   const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
   const limiter = new MemoryLimiter(() => clock.now().getTime());
-  const app = await buildApp({ services, limiter });
+  const app = await buildApp({ services, limiter, ...(process.env.TEST_LOG ? { logger: { level: process.env.TEST_LOG } } : {}) });
   await app.ready();
   const silent = pino({ level: 'silent' });
   const transport = createTransport(config, silent);

@@ -8,7 +8,8 @@ import { fromDb, toDb } from '../../storage/dialect.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { sha256 } from '../auth/secrets.js';
-import { compile, countRecords, selectRecords } from './list-records.js';
+import { countRecords, selectRecords } from './list-records.js';
+import { compileScoped } from './record-scope.js';
 import { renderRecords } from './present.js';
 import { parseAndCheck } from './query.js';
 import { recordSchema } from './schema.js';
@@ -29,7 +30,7 @@ export async function createCursor(ctx: Ctx, appId: number, input: { query: stri
   const live = await ctx.db.selectFrom('recordCursors').select(sql<number>`count(*)`.as('n')).where('domainId', '=', domainId).executeTakeFirstOrThrow();
   if (fromDb.count(live.n) >= MAX_CURSORS_PER_DOMAIN) throw new AppError('GAIA_TM12');
 
-  const compiled = await compile(ctx, schema, query);
+  const compiled = await compileScoped(ctx, schema, query);
   const max = await ctx.db
     .selectFrom('records')
     .select(sql<number>`max(id)`.as('m'))
@@ -82,7 +83,7 @@ export async function readCursor(ctx: Ctx, id: string): Promise<{ records: Buffe
     throw new AppError('GAIA_CN01'); // the app went away or out of reach since
   }
   const query = parseAndCheck(cursor.query, schema, { forCursor: true });
-  const compiled = await compile(ctx, schema, query);
+  const compiled = await compileScoped(ctx, schema, query);
   const size = Number(cursor.size);
   const byIdOnly = query.orderBy.length === 0 || (query.orderBy.length === 1 && query.orderBy[0]!.field.code === '$id');
   const direction = query.orderBy[0]?.direction ?? 'desc';

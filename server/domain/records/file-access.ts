@@ -1,9 +1,9 @@
 // May this actor download this attached file now? Only if it may read the record and the field
 // that holds the file (probe F1): the same question a GET record would answer.
 import type { StoredFile } from '../../storage/files.repo.js';
-import { findRecordsByIds } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
+import { findVisibleRecords } from './record-scope.js';
 import { recordSchema } from './schema.js';
 
 export async function mayReadRecordFile(ctx: Ctx, file: StoredFile): Promise<boolean> {
@@ -12,7 +12,7 @@ export async function mayReadRecordFile(ctx: Ctx, file: StoredFile): Promise<boo
   try {
     const schema = await recordSchema(ctx, owner.appId, 'view');
     if (!Object.values(schema.fieldIds).includes(owner.fieldId)) return false;
-    const found = await findRecordsByIds(ctx.db, schema.app.domainId, owner.appId, [owner.recordId]);
+    const found = await findVisibleRecords(ctx, schema, [owner.recordId]);
     return found.has(owner.recordId);
   } catch (err) {
     if (err instanceof AppError) return false; // the app is gone or out of reach

@@ -1,14 +1,14 @@
-import { findRecordsByIds } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { renderRecords } from './present.js';
+import { findVisibleRecords } from './record-scope.js';
 import { cachedTexts, keepTexts } from './render-cache.js';
 import { recordSchema } from './schema.js';
 
 /** GET record: one record by id as JSON, or GAIA_RE01 exactly as for an id that never existed. */
 export async function getRecord(ctx: Ctx, appId: number, id: number): Promise<Buffer> {
   const schema = await recordSchema(ctx, appId, 'view');
-  const found = await findRecordsByIds(ctx.db, schema.app.domainId, appId, [id]);
+  const found = await findVisibleRecords(ctx, schema, [id]);
   const record = found.get(id);
   if (!record) throw new AppError('GAIA_RE01', { params: { id } });
   const [cached] = cachedTexts(ctx, schema, [record]);

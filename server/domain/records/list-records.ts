@@ -1,64 +1,14 @@
 // GET records: a query over the app's records, at most 500 a page, with an optional count.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import { type CompileContext, type CompiledQuery, type SqlField, compileQuery } from '../../records/query-sql.js';
+import type { CompiledQuery } from '../../records/query-sql.js';
 import { RECORD_COLUMNS, type StoredRecord, findRecordsByIds, toStoredRecord } from '../../storage/records.repo.js';
-import { codeKey } from '../../storage/users.repo.js';
 import { fromDb } from '../../storage/dialect.js';
-import type { Property } from '../../../common/fields/index.js';
-import { type Query, QueryError, usesFunctions } from '../../../common/query/index.js';
 import type { Ctx } from '../context.js';
 import { renderRecords } from './present.js';
 import { cachedTexts, keepTexts } from './render-cache.js';
-import { parseAndCheck, queryAppError } from './query.js';
+import { parseAndCheck } from './query.js';
+import { compileScoped } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
-import { writerOf } from './writer.js';
-
-export function sqlFieldsOf(schema: RecordSchema): Record<string, SqlField> {
-  const out: Record<string, SqlField> = Object.create(null);
-  out.$id = { code: '$id', type: '__ID__', fieldId: '' };
-  for (const p of Object.values(schema.fields)) {
-    if (p.type === 'SUBTABLE') {
-      const table = { code: p.code, fieldId: schema.fieldIds[p.code]! };
-      for (const inner of Object.values((p.fields ?? {}) as Record<string, Property>)) {
-        out[inner.code] = { code: inner.code, type: inner.type, fieldId: schema.fieldIds[inner.code]!, subtable: table, format: inner.format as string | undefined };
-      }
-      continue;
-    }
-    out[p.code] = { code: p.code, type: p.type, fieldId: schema.fieldIds[p.code] ?? '', format: p.format as string | undefined };
-  }
-  return out;
-}
-
-/**
- * What the compiler needs besides the schema. The caller's time zone and primary department
- * matter only to functions (TODAY(), LOGINUSER(), PRIMARY_ORGANIZATION() …), so the user row is
- * read only for a query that calls one.
- */
-export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompileContext> {
-  const writer = usesFunctions(query.where) ? await writerOf(ctx) : null;
-  const actor = ctx.actor;
-  const signedIn = actor.kind === 'user' || actor.kind === 'guest';
-  return {
-    dialect: ctx.dialect,
-    fields: sqlFieldsOf(schema),
-    now: ctx.now,
-    timeZone: writer?.timeZone ?? 'Asia/Tokyo',
-    user: writer
-      ? writer.userId > 0
-        ? { id: writer.userId, code: writer.code, primaryOrganization: writer.primaryOrganization }
-        : null
-      : signedIn
-        ? { id: actor.userId, code: actor.code, primaryOrganization: null }
-        : null,
-    appCode: schema.app.code,
-    textIndex: { domainId: schema.app.domainId, appId: schema.app.id },
-    resolveUserIds: async (codes) => {
-      if (codes.length === 0) return [];
-      const rows = await ctx.db.selectFrom('users').select('id').where('domainId', '=', schema.app.domainId).where('codeKey', 'in', codes.map(codeKey)).execute();
-      return rows.map((r) => Number(r.id));
-    },
-  };
-}
 
 /** The query's records in order, within [limit, offset], optionally restricted further. */
 export async function selectRecords(
@@ -87,15 +37,6 @@ function baseQuery(ctx: Ctx, schema: RecordSchema, compiled: CompiledQuery, extr
     .$if(extra !== undefined, (q) => q.where(extra!));
 }
 
-export async function compile(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompiledQuery> {
-  try {
-    return await compileQuery(query, await compileContext(ctx, schema, query));
-  } catch (e) {
-    if (e instanceof QueryError) throw queryAppError(e);
-    throw e;
-  }
-}
-
 export async function listRecords(
   ctx: Ctx,
   appId: number,
@@ -103,7 +44,7 @@ export async function listRecords(
 ): Promise<{ records: Buffer[]; totalCount: number | null; warning?: string }> {
   const schema = await recordSchema(ctx, appId, 'view');
   const query = parseAndCheck(input.query, schema);
-  const compiled = await compile(ctx, schema, query);
+  const compiled = await compileScoped(ctx, schema, query);
   const page = { limit: compiled.limit, offset: compiled.offset };
   const records = input.fields ? await renderRecords(ctx, schema, await selectRecords(ctx, schema, compiled, page), input.fields) : await wholeRecords(ctx, schema, compiled, page);
   const totalCount = input.totalCount ? await countRecords(ctx, schema, compiled) : null;

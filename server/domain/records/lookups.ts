@@ -7,7 +7,8 @@ import type { Query } from '../../../common/query/index.js';
 import { findApp } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
-import { compile, selectRecords } from './list-records.js';
+import { selectRecords } from './list-records.js';
+import { compileScoped } from './record-scope.js';
 import { parseAndCheck } from './query.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored } from './shape.js';
@@ -61,7 +62,7 @@ async function findSource(ctx: Ctx, source: RecordSchema, lookup: Lookup, key: s
   const query: Query = { where: filter.where ? { kind: 'and', items: [filter.where, cond] } : cond, orderBy: [], limit: 2, offset: 0 };
   let rows;
   try {
-    rows = await selectRecords(ctx, source, await compile(ctx, source, query), { limit: 2, offset: 0 });
+    rows = await selectRecords(ctx, source, await compileScoped(ctx, source, query), { limit: 2, offset: 0 });
   } catch (e) {
     if (e instanceof AppError) throw fail();
     throw e;

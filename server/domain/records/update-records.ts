@@ -8,6 +8,7 @@ import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { type Written, claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
+import { findVisibleRecords } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
 import { writerOf } from './writer.js';
@@ -73,12 +74,17 @@ export async function updateRecords(
   const { domainId } = schema.app;
 
   const targets = await targetsOf(ctx, schema, items, options.prefix);
-  const existing = await findRecordsByIds(ctx.db, domainId, appId, targets.filter((t): t is number => t !== null));
+  const wanted = targets.filter((t): t is number => t !== null);
+  const existing = await findVisibleRecords(ctx, schema, wanted, 'edit');
+  // A record the actor cannot see answers as missing, and is never replaced by an insert (R5).
+  const hidden = existing.size < new Set(wanted).size ? await findRecordsByIds(ctx.db, domainId, appId, wanted.filter((id) => !existing.has(id))) : new Map();
   const writes: WriteItem[] = [];
   for (const [i, item] of items.entries()) {
     const current = targets[i] == null ? undefined : existing.get(targets[i]!);
     if (!current) {
-      if (!options.upsert) throw new AppError('GAIA_RE01', { params: { id: item.id ?? String(item.updateKey?.value ?? '') } });
+      if (!options.upsert || (targets[i] != null && hidden.has(targets[i]!))) {
+        throw new AppError('GAIA_RE01', { params: { id: item.id ?? String(item.updateKey?.value ?? '') } });
+      }
       if (!schema.rights.add) throw new AppError('CB_NO02');
       // An upsert by key inserts the key's value with the record.
       const record = { ...(item.record as object), ...(item.updateKey ? { [item.updateKey.field]: { value: item.updateKey.value } } : {}) };
@@ -89,6 +95,8 @@ export async function updateRecords(
     writes.push({ input: item.record ?? {}, prefix: options.prefix(i), existing: { id: current.id, values: fromStored(schema, current.data) } });
   }
 
+  // Refused only once every target is known to be there: a refusal says that a record exists.
+  for (const t of targets) if (t !== null && existing.get(t)?.allowed === false) throw new AppError('CB_NO02');
   const values = await prepareWrites(ctx, schema, writes, writer);
   const inserts = writes.filter((w) => !w.existing).length;
   const newIds = inserts ? await ctx.takeIds(`record:${appId}`, inserts) : [];
