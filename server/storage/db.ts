@@ -56,7 +56,7 @@ export function openDatabase(config: DatabaseConfig): Storage {
     });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
-  const pool = (max: number) =>
+  const pool = (max: number, settings: string[]) =>
     new pg.Pool({
       connectionString: config.url,
       max,
@@ -68,16 +68,18 @@ export function openDatabase(config: DatabaseConfig): Storage {
             : pg.types.getTypeParser(oid, format as 'text'),
       } as pg.CustomTypesConfig,
       // public stays on the path: pg_trgm's operator classes live there.
-      options: config.schema ? `-c search_path=${config.schema},public` : undefined,
+      options: [config.schema ? `-c search_path=${config.schema},public` : '', ...settings].filter(Boolean).join(' ') || undefined,
       statement_timeout: 30_000,
     });
-  const kysely = (max: number) =>
+  const kysely = (max: number, settings: string[] = []) =>
     new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: pool(max) }),
+      dialect: new PostgresDialect({ pool: pool(max, settings) }),
       plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
     });
   const db = kysely(20);
-  const ids = kysely(4);
+  // Taking ids need not wait for the disk: a record stored under an id commits after it, and
+  // making that commit durable makes every earlier WAL record durable, the id's included.
+  const ids = kysely(4, ['-c synchronous_commit=off']);
   return {
     db,
     kind: 'postgres',

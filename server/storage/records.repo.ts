@@ -34,7 +34,17 @@ export async function insertRecords(db: Queryable, domainId: string, appId: numb
   await insertRows(
     db,
     'records',
-    ['domain_id', 'app_id', 'id', 'revision', 'data', 'creator_id', 'created_at', 'modifier_id', 'updated_at'],
+    [
+      ['domain_id', 'text'],
+      ['app_id', 'integer'],
+      ['id', 'integer'],
+      ['revision', 'integer'],
+      ['data', 'jsonb'],
+      ['creator_id', 'integer'],
+      ['created_at', 'timestamptz'],
+      ['modifier_id', 'integer'],
+      ['updated_at', 'timestamptz'],
+    ],
     records.map((r) => [domainId, appId, r.id, r.revision, toDb.json(r.data), r.creatorId, toDb.time(r.createdAt), r.modifierId, toDb.time(r.updatedAt)]),
   );
 }
@@ -111,7 +121,13 @@ export async function replaceUniqueValues(db: Queryable, domainId: string, appId
   await insertRows(
     db,
     'record_unique_values',
-    ['domain_id', 'app_id', 'field_id', 'value', 'record_id'],
+    [
+      ['domain_id', 'text'],
+      ['app_id', 'integer'],
+      ['field_id', 'text'],
+      ['value', 'text'],
+      ['record_id', 'integer'],
+    ],
     claims.map((c) => [domainId, appId, c.fieldId, c.value, c.recordId]),
   );
 }
@@ -164,7 +180,13 @@ export async function replaceSearchText(db: Queryable, domainId: string, appId: 
   await insertRows(
     db,
     'record_search',
-    ['domain_id', 'app_id', 'record_id', 'field_id', 'content'],
+    [
+      ['domain_id', 'text'],
+      ['app_id', 'integer'],
+      ['record_id', 'integer'],
+      ['field_id', 'text'],
+      ['content', 'text'],
+    ],
     inserts.map((e) => [domainId, appId, e.recordId, e.fieldId, e.content]),
   );
   // The FTS5 index over those rows (migration 0007), in one statement: FTS5 writes its pending
@@ -183,32 +205,58 @@ export async function deleteSearchText(db: Queryable, domainId: string, appId: n
 }
 
 // Bulk adds write hundreds of rows a request. Kysely's builder spends longer assembling such an
-// INSERT than the database takes to run it, so these are written as text. Statements take
-// 256, 128, …, 1 rows, so that a handful of texts (each compiled once) serve every row count.
-const MAX_ROWS = 256;
+// INSERT than the database takes to run it, so these are written as text.
+/** A column and its PostgreSQL type (for unnest). */
+type Column = readonly [name: string, pgType: 'text' | 'integer' | 'jsonb' | 'timestamptz'];
+
 const insertText = new Map<string, string>();
 
-function insertSql(kind: 'sqlite' | 'postgres', table: string, columns: readonly string[], rows: number): string {
-  const key = `${kind} ${table} ${columns.join()} ${rows}`;
+function cachedText(key: string, make: () => string): string {
   let text = insertText.get(key);
-  if (text === undefined) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (kind === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
-    text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}`;
-    insertText.set(key, text);
-  }
+  if (text === undefined) insertText.set(key, (text = make()));
   return text;
 }
 
-/** Multi-row INSERTs of `rows` (values in `columns` order); at most 256 × 9 bound values each. */
-async function insertRows(db: Queryable, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
-  const kind = dialectOf(db);
+/** Multi-row INSERTs of `rows` (values in `columns` order). */
+async function insertRows(db: Queryable, table: string, columns: readonly Column[], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialectOf(db) === 'postgres') return insertRowsPostgres(db, table, columns, rows);
+  // SQLite compiles each text once and keeps it: statements of 256, 128, …, 1 rows let a
+  // handful of texts serve every row count.
+  const names = columns.map(([name]) => name).join(', ');
   for (let i = 0; i < rows.length; ) {
-    let size = MAX_ROWS;
+    let size = 256;
     while (size > rows.length - i) size >>= 1;
+    const text = cachedText(`sqlite ${table} ${names} ${size}`, () => {
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      return `insert into ${table} (${names}) values ${Array.from({ length: size }, () => tuple).join(', ')}`;
+    });
     const values: unknown[] = [];
     for (let r = i; r < i + size; r++) for (const v of rows[r]!) values.push(v);
-    await db.executeQuery(CompiledQuery.raw(insertSql(kind, table, columns, size), values));
+    await db.executeQuery(CompiledQuery.raw(text, values));
     i += size;
+  }
+}
+
+/**
+ * PostgreSQL parses and plans every statement it is sent. Columns of plain types go as one
+ * array each (unnest): a short statement with a few parameters, whatever the row count. A JSON
+ * column would have to travel as an array literal of JSON texts, so such rows go as VALUES.
+ */
+async function insertRowsPostgres(db: Queryable, table: string, columns: readonly Column[], rows: unknown[][]): Promise<void> {
+  const names = columns.map(([name]) => name).join(', ');
+  if (!columns.some(([, type]) => type === 'jsonb')) {
+    const text = cachedText(`postgres ${table} ${names}`, () => `insert into ${table} (${names}) select * from unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`);
+    await db.executeQuery(CompiledQuery.raw(text, columns.map((_, c) => rows.map((r) => r[c]))));
+    return;
+  }
+  const per = Math.floor(60_000 / columns.length);
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    let n = 0;
+    const tuples = chunk.map(() => `(${columns.map(() => `$${++n}`).join(', ')})`);
+    const values: unknown[] = [];
+    for (const r of chunk) for (const v of r) values.push(v);
+    await db.executeQuery(CompiledQuery.raw(`insert into ${table} (${names}) values ${tuples.join(', ')}`, values));
   }
 }
