@@ -1,23 +1,16 @@
 // Reading and saving an app's permission settings (app/acl, record/acl, field/acl). Like every
 // setting they are edited in preview; kintone's live PUT saves to preview and deploys the app at
 // once, with whatever else was waiting in preview.
-import {
-  type AppAclRight,
-  EVERYONE,
-  type FieldAclRight,
-  type RecordAclEntity,
-  type RecordAclRight,
-} from '../../../common/api/acl.js';
+import { type AppAclRight, type FieldAclRight, type RecordAclEntity, type RecordAclRight } from '../../../common/api/acl.js';
 import type { Property } from '../../../common/fields/index.js';
-import { parseQuery, QueryError } from '../../../common/query/index.js';
 import { dependencyProblems } from '../../policy/app-rights.js';
 import type { Stage } from '../../storage/apps.repo.js';
-import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { deployApps } from './deploy-apps.js';
 import { type AppDefinition, appAclOf } from './definition.js';
 import { editPreview, readStage } from './load-app.js';
+import { conditionProblem, flatFields, unknownEntities } from './setting-checks.js';
 
 /** Settings reads need the right to manage the app, on either stage. */
 export async function readPermissions(ctx: Ctx, appId: number, stage: Stage) {
@@ -28,30 +21,6 @@ export async function readPermissions(ctx: Ctx, appId: number, stage: Stage) {
     recordAcl: definition.recordAcl ?? [],
     fieldAcl: definition.fieldAcl ?? [],
   };
-}
-
-type Entity = { type: string; code: string | null };
-
-/** Users, groups and departments named that do not exist, as `errors` keys. */
-async function unknownEntities(ctx: Ctx, entities: Array<{ at: string; entity: Entity }>): Promise<Record<string, FieldProblem[]>> {
-  const wanted = { USER: new Set<string>(), GROUP: new Set<string>(), ORGANIZATION: new Set<string>() };
-  for (const { entity } of entities) {
-    if (entity.code !== null && entity.type in wanted) wanted[entity.type as keyof typeof wanted].add(codeKey(entity.code));
-  }
-  wanted.GROUP.delete(EVERYONE);
-  const tables = { USER: 'users', GROUP: 'groups', ORGANIZATION: 'organizations' } as const;
-  const found = { USER: new Set<string>(), GROUP: new Set<string>([EVERYONE]), ORGANIZATION: new Set<string>() };
-  for (const type of Object.keys(tables) as Array<keyof typeof tables>) {
-    if (wanted[type].size === 0) continue;
-    const rows = await ctx.db.selectFrom(tables[type]).select('codeKey').where('domainId', '=', ctx.actor.domainId).where('codeKey', 'in', [...wanted[type]]).execute();
-    for (const r of rows) found[type].add(r.codeKey);
-  }
-  const problems: Record<string, FieldProblem[]> = {};
-  for (const { at, entity } of entities) {
-    if (entity.code === null || !(entity.type in found)) continue;
-    if (!found[entity.type as keyof typeof found].has(codeKey(entity.code))) problems[`${at}.entity.code`] = [{ key: 'aclEntityNotFound' }];
-  }
-  return problems;
 }
 
 async function save(ctx: Ctx, appId: number, stage: Stage, revision: number | undefined, action: string, change: (def: AppDefinition) => Promise<void>): Promise<number> {
@@ -73,44 +42,11 @@ export async function saveAppAcl(ctx: Ctx, appId: number, stage: Stage, rights: 
 
 /** Field types whose values name people, and the system fields that do: FIELD_ENTITY targets. */
 const ENTITY_FIELD_TYPES = new Set(['USER_SELECT', 'ORGANIZATION_SELECT', 'GROUP_SELECT', 'CREATOR', 'MODIFIER', 'STATUS_ASSIGNEE']);
-/** kintone refuses these in record permission conditions. */
-const NOT_IN_CONDITIONS = new Set(['MULTI_LINE_TEXT', 'RICH_TEXT', 'FILE', 'REFERENCE_TABLE']);
-
 function fieldEntityProblem(fields: Record<string, Property>, entity: RecordAclEntity): FieldProblem | null {
   if (entity.type !== 'FIELD_ENTITY') return null;
   const p = fields[entity.code];
   if (!p) return { key: 'aclFieldNotFound' };
   return ENTITY_FIELD_TYPES.has(p.type) ? null : { key: 'aclFieldEntity' };
-}
-
-function conditionProblem(fields: Record<string, Property>, filterCond: string): FieldProblem | null {
-  if (filterCond.trim() === '') return null;
-  try {
-    const q = parseQuery(filterCond);
-    if (q.orderBy.length || q.limit !== null || q.offset !== null) return { key: 'invalid' };
-    const codes: string[] = [];
-    const walk = (e: NonNullable<typeof q.where>): void => {
-      if (e.kind === 'and' || e.kind === 'or') e.items.forEach(walk);
-      else codes.push(e.field.code);
-    };
-    if (q.where) walk(q.where);
-    for (const code of codes) {
-      const p = flatFields(fields)[code];
-      if (code.startsWith('$')) continue;
-      if (!p) return { key: 'aclFieldNotFound' };
-      if (NOT_IN_CONDITIONS.has(p.type)) return { key: 'aclConditionField' };
-    }
-    return null;
-  } catch (e) {
-    if (e instanceof QueryError) return { key: 'invalid' };
-    throw e;
-  }
-}
-
-function flatFields(fields: Record<string, Property>): Record<string, Property> {
-  const out: Record<string, Property> = { ...fields };
-  for (const p of Object.values(fields)) if (p.type === 'SUBTABLE' && p.fields) Object.assign(out, p.fields as Record<string, Property>);
-  return out;
 }
 
 export async function saveRecordAcl(ctx: Ctx, appId: number, stage: Stage, rights: RecordAclRight[], revision?: number): Promise<number> {
