@@ -23,6 +23,8 @@ export type ApiRecordExtras = {
   names: (kind: EntityKind, code: string) => string | undefined;
   /** GET `fields[]`: only these codes, and `$id`/`$revision` only when listed. */
   fieldsFilter?: ReadonlySet<string> | string[];
+  /** Fields the reader may not see: left out as if they did not exist. */
+  omit?: ReadonlySet<string>;
 };
 
 type Values = Record<string, StoredValue>;
@@ -55,9 +57,10 @@ export function compileApiRecord(fields: Record<string, Property>, keyOf: (code:
   return (values, extras) => {
     const filter = extras.fieldsFilter;
     const wanted = filter === undefined ? undefined : filter instanceof Set ? filter : new Set(filter as string[]);
+    const omit = extras.omit;
     let out = '{';
     for (const part of parts) {
-      if (wanted && !wanted.has(part.code)) continue;
+      if ((wanted && !wanted.has(part.code)) || omit?.has(part.code)) continue;
       out += part.head + part.write(values[part.key], extras) + '},';
     }
     if (!wanted || wanted.has('$id')) out += `"$id":{"type":"__ID__","value":${text(extras.id)}},`;

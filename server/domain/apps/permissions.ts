@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 import { deployApps } from './deploy-apps.js';
 import { type AppDefinition, appAclOf } from './definition.js';
 import { editPreview, readStage } from './load-app.js';
-import { conditionProblem, flatFields, unknownEntities } from './setting-checks.js';
+import { conditionProblem, unknownEntities } from './setting-checks.js';
 
 /** Settings reads need the right to manage the app, on either stage. */
 export async function readPermissions(ctx: Ctx, appId: number, stage: Stage) {
@@ -70,10 +70,11 @@ export async function saveFieldAcl(ctx: Ctx, appId: number, stage: Stage, rights
   return save(ctx, appId, stage, revision, 'field.acl', async (def) => {
     const at = rights.flatMap((r, i) => r.entities.map((e, j) => ({ at: `rights[${i}].entities[${j}]`, entity: e.entity })));
     const problems = await unknownEntities(ctx, at);
-    const all = flatFields(def.fields);
     const seen = new Set<string>();
     rights.forEach((r, i) => {
-      if (!all[r.code]) problems[`rights[${i}].code`] = [{ key: 'aclFieldNotFound' }];
+      // Whole fields only: a table is permitted as one, as in kintone's settings screen.
+      const p = def.fields[r.code];
+      if (!p || ['GROUP', 'REFERENCE_TABLE', 'LABEL', 'SPACER', 'HR'].includes(p.type)) problems[`rights[${i}].code`] = [{ key: 'aclFieldNotFound' }];
       else if (seen.has(r.code)) problems[`rights[${i}].code`] = [{ key: 'duplicateInRequest' }];
       seen.add(r.code);
       r.entities.forEach((e, j) => {

@@ -2,6 +2,7 @@ import { insertRecords } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 import { claimUniqueValues, indexText, ownFiles } from './persist.js';
 import { prepareWrites } from './prepare.js';
+import { assertWritable } from './field-limits.js';
 import { recordSchema } from './schema.js';
 import { toStored } from './shape.js';
 import { type Writer, writerOf } from './writer.js';
@@ -14,6 +15,9 @@ import type { RecordSchema } from './schema.js';
 export async function addRecords(ctx: Ctx, appId: number, records: unknown[], prefix: (i: number) => string): Promise<Array<{ id: number; revision: number }>> {
   const schema = await recordSchema(ctx, appId, 'add');
   const writer = await writerOf(ctx);
+  for (const input of records) {
+    if (input && typeof input === 'object') assertWritable(schema.fieldLimits, input as Record<string, unknown>, { fresh: { byCode: input as Record<string, unknown>, writerId: writer.userId } });
+  }
   const systems: SystemInput[] = [];
   const values = await prepareWrites(ctx, schema, records.map((input, i) => ({ input, prefix: prefix(i) })), writer, systems);
   const stamps = await systemStamps(ctx, schema, systems, writer, records.map((_, i) => prefix(i)));

@@ -82,6 +82,7 @@ export async function renderRecords(ctx: Ctx, schema: RecordSchema, records: Sto
       updatedAt: r.updatedAt,
       names: nameOf,
       fieldsFilter: filter,
+      omit: schema.fieldLimits.none ? undefined : schema.fieldLimits.hiddenIn(r),
     })),
   );
 }

@@ -17,10 +17,15 @@ function optionsOf(p: Property): string[] | undefined {
   return p.options && typeof p.options === 'object' ? Object.keys(p.options as object) : undefined;
 }
 
-/** The fields a query may name: every field with a value (tables' columns by their own code). */
-export function querySchemaOf(schema: RecordSchema): QuerySchema {
+/**
+ * The fields a query may name: every field with a value (tables' columns by their own code),
+ * except those the caller may not see — to their queries those do not exist (probe R1).
+ */
+export function querySchemaOf(schema: RecordSchema, unrestricted = false): QuerySchema {
   const out: QuerySchema = Object.create(null);
+  const hidden = unrestricted ? new Set<string>() : schema.fieldLimits.unqueryable;
   for (const p of Object.values(schema.fields)) {
+    if (hidden.has(p.code)) continue;
     if (p.type === 'SUBTABLE') {
       for (const inner of Object.values((p.fields ?? {}) as Record<string, Property>)) {
         out[inner.code] = { code: inner.code, type: inner.type, options: optionsOf(inner), subtable: p.code } satisfies QueryField;
@@ -48,11 +53,12 @@ function stripAppCode(expr: Query['where'], schema: RecordSchema): void {
   if (expr.kind === 'in') expr.values.forEach(strip);
 }
 
-export function parseAndCheck(text: string, schema: RecordSchema, options: { forCursor?: boolean } = {}): Query {
+/** `unrestricted`: a condition of the app's own settings (record permissions), not a caller's query. */
+export function parseAndCheck(text: string, schema: RecordSchema, options: { forCursor?: boolean; unrestricted?: boolean } = {}): Query {
   try {
     const query = parseQuery(text);
     stripAppCode(query.where, schema);
-    checkQuery(query, querySchemaOf(schema), options);
+    checkQuery(query, querySchemaOf(schema, options.unrestricted), { forCursor: options.forCursor });
     return query;
   } catch (e) {
     if (e instanceof QueryError) throw queryAppError(e);

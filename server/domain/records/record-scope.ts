@@ -58,7 +58,7 @@ export async function recordScope(ctx: Ctx, schema: RecordSchema): Promise<Recor
 
 async function conditionSql(ctx: Ctx, schema: RecordSchema, filterCond: string): Promise<Bool> {
   if (filterCond.trim() === '') return TRUE;
-  const compiled = await compile(ctx, schema, parseAndCheck(filterCond, schema));
+  const compiled = await compile(ctx, schema, parseAndCheck(filterCond, schema, { unrestricted: true }));
   return compiled.where ?? TRUE;
 }
 

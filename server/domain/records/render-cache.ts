@@ -15,6 +15,14 @@ interface Entry {
 
 const caches = new WeakMap<Readonly<Config>, LRUCache<string, Entry> | null>();
 
+/**
+ * The cache serves only texts that are the same for every reader: an actor with field
+ * permissions that hide something gets its records written for it alone.
+ */
+function cacheFor(ctx: Ctx, schema: RecordSchema): LRUCache<string, Entry> | null {
+  return schema.fieldLimits.none ? cacheOf(ctx.config) : null;
+}
+
 function cacheOf(config: Readonly<Config>): LRUCache<string, Entry> | null {
   let cache = caches.get(config);
   if (cache === undefined) {
@@ -32,7 +40,7 @@ const stampOf = (schema: RecordSchema, revision: number) => `${revision}:${schem
 
 /** The cached text of each record, or undefined where there is none for this revision. */
 export function cachedTexts(ctx: Ctx, schema: RecordSchema, keys: Array<{ id: number; revision: number }>): Array<Buffer | undefined> {
-  const cache = cacheOf(ctx.config);
+  const cache = cacheFor(ctx, schema);
   if (!cache) return keys.map(() => undefined);
   return keys.map((k) => {
     const entry = cache.get(keyOf(schema, k.id));
@@ -41,7 +49,7 @@ export function cachedTexts(ctx: Ctx, schema: RecordSchema, keys: Array<{ id: nu
 }
 
 export function keepTexts(ctx: Ctx, schema: RecordSchema, records: Array<{ id: number; revision: number }>, texts: Buffer[]): void {
-  const cache = cacheOf(ctx.config);
+  const cache = cacheFor(ctx, schema);
   if (!cache) return;
   records.forEach((r, i) => cache.set(keyOf(schema, r.id), { stamp: stampOf(schema, r.revision), json: texts[i]! }));
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
 import { type AppRights, NO_RIGHTS } from '../../../common/api/acl.js';
 import { rightsOn } from '../apps/app-access.js';
+import { type FieldLimits, NO_LIMITS, fieldLimits } from './field-limits.js';
 import { appAclOf } from '../apps/definition.js';
 import { checkApp, definitionOf } from '../apps/load-app.js';
 import { findAppForRecords } from '../../storage/apps.repo.js';
@@ -39,6 +40,8 @@ export interface RecordSchema {
   directoryVersion: number;
   /** The actor's rights on the app, for this request. */
   rights: AppRights;
+  /** The actor's field permissions, for this request. */
+  fieldLimits: FieldLimits;
 }
 
 const cache = new Map<string, RecordSchema>();
@@ -70,7 +73,7 @@ function build(app: App, def: AppDefinition, revision: number): RecordSchema {
   });
   const unique = Object.values(def.fields).filter((p) => p.unique === true);
   const writeApi = compileApiRecord(def.fields, (code) => def.fieldIds[code]);
-  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique, writeApi, directoryVersion: 0, rights: NO_RIGHTS };
+  return { app, def, revision, fields: def.fields, fieldIds: def.fieldIds, tableOf, formulas, unique, writeApi, directoryVersion: 0, rights: NO_RIGHTS, fieldLimits: NO_LIMITS };
 }
 
 /** What a records call does, as the app permission that allows it. */
@@ -97,6 +100,7 @@ export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): P
   const rights = await rightsOn(ctx, app, appAclOf(schema.def), directoryVersion);
   checkApp(appId, app, rights, 'app.read');
   if (!rights[need]) throw new AppError('CB_NO02');
+  const limits = await fieldLimits(ctx, { ...schema, directoryVersion });
   // The app row (name, code) may have changed without a new live revision.
-  return { ...schema, app, directoryVersion, rights };
+  return { ...schema, app, directoryVersion, rights, fieldLimits: limits };
 }

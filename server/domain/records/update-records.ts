@@ -8,6 +8,7 @@ import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { type Written, claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
+import { assertWritable } from './field-limits.js';
 import { findVisibleRecords } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
@@ -28,6 +29,8 @@ export interface UpdateResult {
 
 /** The unique key an item names its record by, checked and in its stored (canonical) form. */
 function keyOf(schema: RecordSchema, key: { field: string; value: unknown }, at: string): { fieldId: string; value: string } {
+  // A key the caller may not see is unknown to them, like in a query (probe R5).
+  if (schema.fieldLimits.unqueryable.has(key.field)) throw new AppError('GAIA_IQ11', { params: { field: key.field } });
   const p = schema.fields[key.field];
   if (!p || p.unique !== true || (p.type !== 'SINGLE_LINE_TEXT' && p.type !== 'NUMBER')) {
     throw AppError.invalid({ [`${at}.updateKey.field`]: 'invalid' });
@@ -88,10 +91,12 @@ export async function updateRecords(
       if (!schema.rights.add) throw new AppError('CB_NO02');
       // An upsert by key inserts the key's value with the record.
       const record = { ...(item.record as object), ...(item.updateKey ? { [item.updateKey.field]: { value: item.updateKey.value } } : {}) };
+      assertWritable(schema.fieldLimits, record as Record<string, unknown>, { fresh: { byCode: record as Record<string, unknown>, writerId: writer.userId } });
       writes.push({ input: record, prefix: options.prefix(i) });
       continue;
     }
     if (item.revision !== undefined && item.revision !== -1 && item.revision !== current.revision) throw new AppError('GAIA_CO02');
+    if (current.allowed) assertWritable(schema.fieldLimits, (item.record ?? {}) as Record<string, unknown>, { stored: current });
     writes.push({ input: item.record ?? {}, prefix: options.prefix(i), existing: { id: current.id, values: fromStored(schema, current.data) } });
   }
 

@@ -1,9 +1,11 @@
 // Permission settings: app/acl, record/acl and field/acl, GET and PUT on live and preview. Only
-// app managers read or change them (permissions.ts); a live PUT deploys the app.
+// app managers read or change them (permissions.ts); a live PUT deploys the app. And what the
+// caller may do with given records (records/acl/evaluate.json).
 import type { z } from 'zod';
-import { putAppAclInput, putFieldAclInput, putRecordAclInput } from '../../../common/api/acl.js';
+import { evaluateAclInput, putAppAclInput, putFieldAclInput, putRecordAclInput } from '../../../common/api/acl.js';
 import { appParam } from '../../../common/api/apps.js';
 import type { Ctx } from '../../domain/context.js';
+import { evaluateAcl } from '../../domain/records/evaluate-acl.js';
 import { readPermissions, saveAppAcl, saveFieldAcl, saveRecordAcl } from '../../domain/apps/permissions.js';
 import type { Stage } from '../../storage/apps.repo.js';
 import { type RouteSpec, defineRoute } from '../route.js';
@@ -45,4 +47,11 @@ export const appAclRoutes = [
   ...aclRoutes('app/acl', 'appAcl', putAppAclInput, saveAppAcl),
   ...aclRoutes('record/acl', 'recordAcl', putRecordAclInput, saveRecordAcl),
   ...aclRoutes('field/acl', 'fieldAcl', putFieldAclInput, saveFieldAcl),
+  defineRoute({
+    method: 'GET',
+    url: '/k/v1/records/acl/evaluate.json',
+    access: 'app.read',
+    input: evaluateAclInput,
+    handler: async ({ input, read }) => ({ rights: await evaluateAcl(read(), input.app, input.ids) }),
+  }),
 ];
