@@ -125,6 +125,14 @@ export const ERRORS = {
       en: 'The specified record (ID: {id}) is not found.',
     },
   },
+  // Observed on real kintone (a 400, not a 404): no such comment on a record the caller sees.
+  GAIA_RE02: {
+    status: 400,
+    message: {
+      ja: '指定したコメントが存在しません。削除された可能性があります。',
+      en: 'The specified comment does not exist. The comment may have been deleted.',
+    },
+  },
   GAIA_CN01: {
     status: 404,
     message: {

@@ -8,6 +8,7 @@ import { appRoutes } from './apps.js';
 import { recordRoutes } from './records.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
+import { commentRoutes } from './comments.js';
 import { groupRoutes } from './groups.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
@@ -34,5 +35,6 @@ export const routes: RouteSpec<any>[] = [
   ...appAclRoutes,
   ...appDeployRoutes,
   ...recordRoutes,
+  ...commentRoutes,
   ...bulkRoutes,
 ];

@@ -1,5 +1,6 @@
 import type { AppDefinitionsTable, AppDeploysTable, AppsTable } from './apps.table.js';
 import type { AuditLogTable } from './audit.table.js';
+import type { RecordCommentCountersTable, RecordCommentsTable } from './comments.table.js';
 import type { SessionsTable } from './auth.table.js';
 import type {
   GroupsTable,
@@ -34,4 +35,6 @@ export interface Database {
   recordUniqueValues: RecordUniqueValuesTable;
   recordCursors: RecordCursorsTable;
   recordSearch: RecordSearchTable;
+  recordComments: RecordCommentsTable;
+  recordCommentCounters: RecordCommentCountersTable;
 }

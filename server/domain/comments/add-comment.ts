@@ -1,0 +1,50 @@
+// POST record/comment.json: a comment on a record the caller may view, numbered per record.
+import { EVERYONE } from '../../../common/api/acl.js';
+import type { Mention, MentionType } from '../../../common/api/comments.js';
+import { insertComment, nextCommentId } from '../../storage/comments.repo.js';
+import { codeKey } from '../../storage/users.repo.js';
+import { AppError, type FieldProblem } from '../app-error.js';
+import type { Ctx } from '../context.js';
+import { TABLE_OF } from '../records/entities.js';
+import { commentAdded } from './comment-added.js';
+import { authorId, commentedRecord } from './commented-record.js';
+
+export interface NewComment {
+  text: string;
+  mentions?: Mention[];
+}
+
+const TABLE_BY_TYPE = { USER: TABLE_OF.user, GROUP: TABLE_OF.group, ORGANIZATION: TABLE_OF.organization } as const;
+
+export async function addComment(ctx: Ctx, appId: number, recordId: number, comment: NewComment): Promise<number> {
+  const { key } = await commentedRecord(ctx, appId, recordId);
+  const mentions = await existingMentions(ctx, comment.mentions ?? []);
+  const stored = { id: await nextCommentId(ctx.db, key), text: comment.text, mentions, creatorId: authorId(ctx), createdAt: ctx.now };
+  await insertComment(ctx.db, key, stored);
+  await commentAdded(ctx, { appId, recordId, commentId: stored.id, authorId: stored.creatorId, text: stored.text, mentions });
+  return stored.id;
+}
+
+/**
+ * The mentions with each code as the directory spells it. Every one must name a user,
+ * department or group of the domain (the built-in Everyone group included); otherwise CB_VA01
+ * names each that does not, and nothing is stored.
+ */
+async function existingMentions(ctx: Ctx, mentions: Mention[]): Promise<Mention[]> {
+  if (mentions.length === 0) return [];
+  const found: Record<MentionType, Map<string, string>> = { USER: new Map(), GROUP: new Map([[EVERYONE, EVERYONE]]), ORGANIZATION: new Map() };
+  for (const type of Object.keys(TABLE_BY_TYPE) as MentionType[]) {
+    const keys = [...new Set(mentions.filter((m) => m.type === type).map((m) => codeKey(m.code)))].filter((k) => !found[type].has(k));
+    if (keys.length === 0) continue;
+    const rows = await ctx.db.selectFrom(TABLE_BY_TYPE[type]).select(['code', 'codeKey']).where('domainId', '=', ctx.actor.domainId).where('codeKey', 'in', keys).execute();
+    for (const r of rows) found[type].set(r.codeKey, r.code);
+  }
+  const problems: Record<string, FieldProblem[]> = {};
+  const canonical = mentions.map((m, i) => {
+    const code = found[m.type].get(codeKey(m.code));
+    if (code === undefined) problems[`comment.mentions[${i}].code`] = [{ key: 'aclEntityNotFound' }];
+    return { code: code ?? m.code, type: m.type };
+  });
+  if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
+  return canonical;
+}
