@@ -17,7 +17,8 @@ export type Action =
   | 'file.download' // GET file.json; whether this file may be read is decided per file (server/files)
   | 'app.create'
   | 'app.read' // see a live app and its form (object rules in server/policy/apps.ts)
-  | 'app.manage'; // edit preview settings and deploy (object rules in server/policy/apps.ts)
+  | 'app.manage' // edit preview settings and deploy (object rules in server/policy/apps.ts)
+  | 'app.tokens'; // make and change an app's API tokens: people only, so no token mints another
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -31,6 +32,7 @@ export const ACTIONS: readonly Action[] = [
   'app.create',
   'app.read',
   'app.manage',
+  'app.tokens',
 ];
 
 export const ROLE_ACTIONS = {
@@ -46,6 +48,7 @@ export const ROLE_ACTIONS = {
     'app.create': true,
     'app.read': true,
     'app.manage': true,
+    'app.tokens': true,
   },
   user: {
     'session.read': true,
@@ -59,6 +62,7 @@ export const ROLE_ACTIONS = {
     'app.create': true,
     'app.read': true,
     'app.manage': true,
+    'app.tokens': true,
   },
   guest: {
     'session.read': true,
@@ -72,7 +76,9 @@ export const ROLE_ACTIONS = {
     'app.create': false,
     'app.read': false,
     'app.manage': false,
+    'app.tokens': false,
   },
+  // Records, files and app settings only, and only for the apps the tokens belong to.
   apiToken: {
     'session.read': false,
     'directory.read': false,
@@ -80,11 +86,12 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
-    'file.upload': false,
-    'file.download': false,
+    'file.upload': true,
+    'file.download': true,
     'app.create': false,
-    'app.read': false,
-    'app.manage': false,
+    'app.read': true,
+    'app.manage': true,
+    'app.tokens': false,
   },
   publicViewer: {
     'session.read': false,
@@ -98,6 +105,7 @@ export const ROLE_ACTIONS = {
     'app.create': false,
     'app.read': false,
     'app.manage': false,
+    'app.tokens': false,
   },
   system: {
     'session.read': false,
@@ -111,6 +119,7 @@ export const ROLE_ACTIONS = {
     'app.create': true,
     'app.read': true,
     'app.manage': true,
+    'app.tokens': false,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

@@ -161,6 +161,20 @@ export const ERRORS = {
       en: 'The specified API token does not match the API token generated via an app.',
     },
   },
+  GAIA_NO01: {
+    status: 403,
+    message: {
+      ja: 'このAPIトークンでは、指定したAPIを実行できません。',
+      en: 'Using this API token, you cannot run the specified API.',
+    },
+  },
+  GAIA_DA03: {
+    status: 400,
+    message: {
+      ja: '同じアプリのAPIトークンを重複して指定することはできません。',
+      en: 'You cannot specify a duplicate API token for the same app.',
+    },
+  },
   GAIA_BL01: {
     status: 404,
     message: {

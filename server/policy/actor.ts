@@ -28,12 +28,21 @@ export interface GuestActor extends Base {
   sessionIdHash?: string;
 }
 
+/** One or several API tokens (several: one per app, for lookups and related records). */
 export interface ApiTokenActor extends Base {
   kind: 'apiToken';
-  tokenId: string;
-  appId: number;
-  /** The token's own flags; they replace the app's and records' permissions. */
-  rights: { view: boolean; add: boolean; edit: boolean; delete: boolean; manage: boolean };
+  /** Token ids in the order sent; the first names the actor in logs and cursors. */
+  tokenIds: string[];
+  /** Per app: the token's own flags; they replace the app's and records' permissions. */
+  apps: ReadonlyMap<number, TokenRights>;
+}
+
+export interface TokenRights {
+  view: boolean;
+  add: boolean;
+  edit: boolean;
+  delete: boolean;
+  manage: boolean;
 }
 
 export interface PublicViewerActor extends Base {
@@ -83,7 +92,7 @@ export function actorRef(actor: Actor): { kind: string; id: string | null; code:
     case 'guest':
       return { kind: actor.kind, id: String(actor.userId), code: actor.code };
     case 'apiToken':
-      return { kind: actor.kind, id: actor.tokenId, code: null };
+      return { kind: actor.kind, id: actor.tokenIds.join(','), code: null };
     case 'publicViewer':
       return { kind: actor.kind, id: actor.viewId, code: actor.email ?? null };
     default:

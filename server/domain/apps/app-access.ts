@@ -35,8 +35,10 @@ export async function rightsOn(ctx: Ctx, app: App, rows: readonly AppAclRight[] 
   switch (actor.kind) {
     case 'system':
       return ALL_RIGHTS;
-    case 'apiToken':
-      return actor.appId === app.id ? { ...NO_RIGHTS, ...actor.rights } : NO_RIGHTS;
+    case 'apiToken': {
+      const token = actor.apps.get(app.id);
+      return token ? { ...NO_RIGHTS, ...token } : NO_RIGHTS;
+    }
     case 'user': {
       if (rows === null) return actor.isAdmin || actor.userId === app.creatorId ? ALL_RIGHTS : NO_RIGHTS;
       const principal = await loadPrincipal(ctx, directoryVersion, actor.userId);

@@ -2,6 +2,7 @@
 // preview. Up to 300 apps at once, all or nothing: one refusal and no app changes.
 import { cloneDefinition, type AppDefinition } from './definition.js';
 import { appCodeTaken, deployStatuses, markDeployed, saveDefinition, setDeployStatus } from '../../storage/apps.repo.js';
+import { deployTokens, revertTokens } from '../../storage/api-tokens.repo.js';
 import type { DeployStatus } from '../../storage/tables/apps.table.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
@@ -24,6 +25,7 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
       if (!app.deployed) continue;
       const live = await definitionOf(ctx, app, 'live');
       await saveDefinition(ctx.db, app.domainId, app.id, 'preview', preview.revision + 1, cloneDefinition(live.definition), ctx.now);
+      await revertTokens(ctx.db, app.domainId, app.id);
       await recordAudit(ctx, { action: 'app.revert', targetType: 'app', targetId: app.id });
       continue;
     }
@@ -37,6 +39,7 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
       throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });
     }
     await saveDefinition(ctx.db, app.domainId, app.id, 'live', preview.revision, def, ctx.now);
+    await deployTokens(ctx.db, app.domainId, app.id);
     await markDeployed(ctx.db, app.domainId, app.id, { code: def.code, name: def.settings.name, description: def.settings.description });
     await setDeployStatus(ctx.db, app.domainId, app.id, 'SUCCESS', ctx.now);
     await recordAudit(ctx, { action: 'app.deploy', targetType: 'app', targetId: app.id, detail: { revision: preview.revision } });

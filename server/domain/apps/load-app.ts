@@ -19,17 +19,30 @@ export async function appFor(ctx: Ctx, appId: number, action: AppAction): Promis
 /** appFor, with the rights and facts it decided on. */
 export async function appAccess(ctx: Ctx, appId: number, action: AppAction) {
   const found = await findAppForRecords(ctx.db, ctx.actor.domainId, appId);
-  if (!found) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  if (!found) throw unseen(ctx, appId);
   const rows = found.liveRevision === null || !found.app.deployed ? null : await liveAppAcl(ctx, found.app, found.liveRevision);
   const rights = await rightsOn(ctx, found.app, rows, found.directoryVersion);
-  return { ...found, rights, app: checkApp(appId, found.app, rights, action) };
+  return { ...found, rights, app: checkApp(ctx, appId, found.app, rights, action) };
 }
 
 /** appFor's decision on an app row already loaded (or null when there is none). */
-export function checkApp(appId: number, app: App | null, rights: AppRights, action: AppAction): App {
-  if (!app || !seesApp(rights)) throw new AppError('GAIA_AP01', { params: { id: appId } });
-  if (action === 'app.manage' && !rights.manage) throw new AppError('CB_NO02');
+export function checkApp(ctx: Ctx, appId: number, app: App | null, rights: AppRights, action: AppAction): App {
+  if (!app || !seesApp(rights)) throw unseen(ctx, appId);
+  if (action === 'app.manage' && !rights.manage) throw forbidden(ctx);
   return app;
+}
+
+/**
+ * An app the actor cannot see: to a user, as if it did not exist; to API tokens, kintone's
+ * "this token is not one of this app's" (probe R14).
+ */
+export function unseen(ctx: Ctx, appId: number): AppError {
+  return ctx.actor.kind === 'apiToken' ? new AppError('GAIA_IA02') : new AppError('GAIA_AP01', { params: { id: appId } });
+}
+
+/** A right the actor lacks on an app it sees; for a token, one its flags do not give. */
+export function forbidden(ctx: Ctx): AppError {
+  return new AppError(ctx.actor.kind === 'apiToken' ? 'GAIA_NO01' : 'CB_NO02');
 }
 
 /** The live definition of an app that has been deployed; preview-only apps have none. */

@@ -10,7 +10,7 @@ import { type AppRights, NO_RIGHTS } from '../../../common/api/acl.js';
 import { rightsOn } from '../apps/app-access.js';
 import { type FieldLimits, NO_LIMITS, fieldLimits } from './field-limits.js';
 import { appAclOf } from '../apps/definition.js';
-import { checkApp, definitionOf } from '../apps/load-app.js';
+import { checkApp, definitionOf, forbidden, unseen } from '../apps/load-app.js';
 import { findAppForRecords } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
 import { formulaFieldsOf, hasFormula } from '../apps/formula-fields.js';
@@ -87,7 +87,7 @@ export type RecordNeed = 'view' | 'add' | 'edit' | 'delete';
  */
 export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): Promise<RecordSchema> {
   const found = await findAppForRecords(ctx.db, ctx.actor.domainId, appId);
-  if (!found || !found.app.deployed || found.liveRevision === null) throw new AppError('GAIA_AP01', { params: { id: appId } });
+  if (!found || !found.app.deployed || found.liveRevision === null) throw unseen(ctx, appId);
   const { app, liveRevision: revision, directoryVersion } = found;
   const key = `${app.domainId}:${app.id}:${revision}`;
   let schema = cache.get(key);
@@ -98,8 +98,8 @@ export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): P
     cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
   const rights = await rightsOn(ctx, app, appAclOf(schema.def), directoryVersion);
-  checkApp(appId, app, rights, 'app.read');
-  if (!rights[need]) throw new AppError('CB_NO02');
+  checkApp(ctx, appId, app, rights, 'app.read');
+  if (!rights[need]) throw forbidden(ctx);
   const limits = await fieldLimits(ctx, { ...schema, directoryVersion });
   // The app row (name, code) may have changed without a new live revision.
   return { ...schema, app, directoryVersion, rights, fieldLimits: limits };

@@ -5,6 +5,7 @@ import { canonicalNumber } from '../../../common/fields/index.js';
 import { deleteFiles } from '../../files/delete-files.js';
 import { findRecordsByIds, insertRecords, replaceRecord } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
+import { forbidden } from '../apps/load-app.js';
 import type { Ctx } from '../context.js';
 import { type Written, claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
@@ -88,7 +89,7 @@ export async function updateRecords(
       if (!options.upsert || (targets[i] != null && hidden.has(targets[i]!))) {
         throw new AppError('GAIA_RE01', { params: { id: item.id ?? String(item.updateKey?.value ?? '') } });
       }
-      if (!schema.rights.add) throw new AppError('CB_NO02');
+      if (!schema.rights.add) throw forbidden(ctx);
       // An upsert by key inserts the key's value with the record.
       const record = { ...(item.record as object), ...(item.updateKey ? { [item.updateKey.field]: { value: item.updateKey.value } } : {}) };
       assertWritable(schema.fieldLimits, record as Record<string, unknown>, { fresh: { byCode: record as Record<string, unknown>, writerId: writer.userId } });

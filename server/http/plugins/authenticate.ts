@@ -8,7 +8,10 @@ import { sha256 } from '../../domain/auth/secrets.js';
 import { findSession } from '../../domain/auth/sessions.js';
 import { actorFor, signIn } from '../../domain/auth/sign-in.js';
 import type { Limiter } from '../../infra/limiter.js';
-import { type Actor, can } from '../../policy/index.js';
+import { MAX_TOKENS_PER_REQUEST } from '../../../common/api/api-tokens.js';
+import { tokenHash } from '../../domain/apps/api-tokens.js';
+import { type Actor, type TokenRights, can } from '../../policy/index.js';
+import { findLiveTokens } from '../../storage/api-tokens.repo.js';
 import { findUserWithHash } from '../../storage/users.repo.js';
 import { sessionCookie } from '../cookies.js';
 import { negotiateLocale } from '../locale.js';
@@ -50,7 +53,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
     const domainId = request.domain!.id;
     const header = request.headers['x-cybozu-authorization'];
     if (typeof header === 'string') return passwordHeader(request, domainId, header);
-    if (request.headers['x-cybozu-api-token'] !== undefined) throw new AppError('GAIA_IA02');
+    const tokens = request.headers['x-cybozu-api-token'];
+    if (tokens !== undefined) return apiTokens(domainId, Array.isArray(tokens) ? tokens.join(',') : tokens);
     const token = request.cookies[cookie.name];
     if (token) {
       const session = await findSession(services.db, domainId, token, services.clock(), services.config.session.idleMs);
@@ -103,15 +107,39 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
     }
   }
 
+  /**
+   * X-Cybozu-API-Token: one token, or several (comma-separated or repeated) for the apps a
+   * lookup or related-records field reads. Checked against the database on every request, so a
+   * deleted token stops working at once on every instance (probe R15).
+   */
+  async function apiTokens(domainId: string, header: string): Promise<Actor> {
+    const sent = header.split(',').map((t) => t.trim()).filter(Boolean);
+    if (sent.length === 0) throw new AppError('GAIA_IA02');
+    if (sent.length > MAX_TOKENS_PER_REQUEST) {
+      throw AppError.invalid({ 'X-Cybozu-API-Token': [{ key: 'tooMany', params: { n: MAX_TOKENS_PER_REQUEST } }] });
+    }
+    const hashes = [...new Set(sent.map(tokenHash))];
+    const found = await findLiveTokens(services.db, domainId, hashes);
+    if (found.length !== hashes.length) throw new AppError('GAIA_IA02');
+    const apps = new Map<number, TokenRights>();
+    for (const t of found) {
+      if (apps.has(t.appId)) throw new AppError('GAIA_DA03');
+      apps.set(t.appId, t.liveRights!);
+    }
+    return { kind: 'apiToken', domainId, tokenIds: found.map((t) => t.id), apps };
+  }
+
   function authorize(request: FastifyRequest, actor: Actor): void {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     if (actor.kind === 'anonymous') throw new AppError('CB_AU01');
+    // A valid token on an API tokens cannot run: kintone's GAIA_NO01, not a user's CB_NO02.
+    const refusal = actor.kind === 'apiToken' ? 'GAIA_NO01' : 'CB_NO02';
     if (access === 'signedIn') {
-      if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError('CB_NO02');
+      if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError(refusal);
       return;
     }
-    if (!can(actor, access)) throw new AppError('CB_NO02');
+    if (!can(actor, access)) throw new AppError(refusal);
   }
 }
 

@@ -1,6 +1,7 @@
 // Every route the server has, listed explicitly (no autoload): reading this file tells what the
 // server exposes.
 import type { RouteSpec } from '../route.js';
+import { apiTokenRoutes } from './api-tokens.js';
 import { appAclRoutes } from './app-acl.js';
 import { appDeployRoutes } from './app-deploy.js';
 import { appFormRoutes } from './app-form.js';
@@ -33,6 +34,7 @@ export const routes: RouteSpec<any>[] = [
   ...appRoutes,
   ...appFormRoutes,
   ...appAclRoutes,
+  ...apiTokenRoutes,
   ...appDeployRoutes,
   ...recordRoutes,
   ...commentRoutes,

@@ -35,3 +35,24 @@ export interface AppDeploysTable {
   requestedAt: DbTime;
   finishedAt: DbTime | null;
 }
+
+/** Flags of an API token, as app settings show them. */
+export interface ApiTokenRights {
+  view: boolean;
+  add: boolean;
+  edit: boolean;
+  delete: boolean;
+  manage: boolean;
+}
+
+export interface ApiTokensTable {
+  tokenHash: string;
+  domainId: string;
+  appId: number;
+  id: string;
+  hint: string;
+  rights: DbJson | null;
+  liveRights: DbJson | null;
+  createdBy: number;
+  createdAt: DbTime;
+}

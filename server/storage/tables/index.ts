@@ -1,4 +1,4 @@
-import type { AppDefinitionsTable, AppDeploysTable, AppsTable } from './apps.table.js';
+import type { ApiTokensTable, AppDefinitionsTable, AppDeploysTable, AppsTable } from './apps.table.js';
 import type { AuditLogTable } from './audit.table.js';
 import type { RecordCommentCountersTable, RecordCommentsTable } from './comments.table.js';
 import type { SessionsTable } from './auth.table.js';
@@ -31,6 +31,7 @@ export interface Database {
   apps: AppsTable;
   appDefinitions: AppDefinitionsTable;
   appDeploys: AppDeploysTable;
+  apiTokens: ApiTokensTable;
   records: RecordsTable;
   recordUniqueValues: RecordUniqueValuesTable;
   recordCursors: RecordCursorsTable;
