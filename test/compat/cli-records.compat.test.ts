@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { KintoneRestAPIClient } from '@kintone/rest-api-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EveryFieldWorld, allFieldProperties, everyFieldRecord, everyFieldWorld } from './all-field-types.js';
-import { type FormProperties, type KintoneServer, csvObjects, deployAndWait, deployedApp, eachKintoneServer, formatCsv, parseCsv, uniqueName } from '../support/kintone.js';
+import { type FormProperties, type KintoneServer, csvObjects, deployAndWait, deployedApp, eachKintoneServer, formatCsv, parseCsv, postAsAdmin, uniqueName } from '../support/kintone.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
 const NOW = '2026-04-01T00:00:00Z';
@@ -385,7 +385,7 @@ eachKintoneServer((server) => {
       expect((await admin.record.getRecords({ app, totalCount: true })).totalCount).toBe('2');
     });
 
-    it('reaches the server with an API token, which Engawa does not issue yet (GAIA_IA02), and deletes nothing', async () => {
+    it('refuses a token no app issued (GAIA_IA02) and deletes nothing', async () => {
       const s = server();
       const { app } = await exportableApp();
       const res = await s.cli(['record', 'delete', '--app', app, '--yes'], {
@@ -395,6 +395,27 @@ eachKintoneServer((server) => {
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(/\[400\] \[GAIA_IA02\] The specified API token does not match the API token generated via an app\./);
       expect((await admin.record.getRecords({ app, totalCount: true })).totalCount).toBe('2');
+    });
+
+    it('deletes every record with the app’s API token, and only with the delete right', async () => {
+      const s = server();
+      const { app } = await exportableApp();
+      const token = async (rights: Record<string, boolean>) => {
+        const made = (await postAsAdmin(s, '/k/v1/preview/app/apiToken.json', { app, rights })) as { token: string };
+        await deployAndWait(admin, [app]);
+        return made.token;
+      };
+      const viewOnly = await token({ view: true });
+      const refused = await s.cli(['record', 'delete', '--app', app, '--yes'], { as: { username: '', password: '' }, env: { KINTONE_API_TOKEN: viewOnly } });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/\[403\] \[GAIA_NO01\]/);
+      expect((await admin.record.getRecords({ app, totalCount: true })).totalCount).toBe('2');
+
+      const deleter = await token({ view: true, delete: true });
+      const res = await s.cli(['record', 'delete', '--app', app, '--yes'], { as: { username: '', password: '' }, env: { KINTONE_API_TOKEN: deleter } });
+      expect(res.stderr).not.toMatch(/ERROR|\[\d{3}\]/);
+      expect(res.code).toBe(0);
+      expect((await admin.record.getRecords({ app, totalCount: true })).totalCount).toBe('0');
     });
   });
 });
