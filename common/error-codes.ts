@@ -283,6 +283,44 @@ export const ERRORS = {
       en: 'offset must be 10,000 or less.',
     },
   },
+  // Process management. The English of ST02, IL03, SA01, SA04, NT01 and IL26 is kintone's as
+  // observed; the Japanese of ST02 and IL03 too, the rest unconfirmed.
+  GAIA_ST02: {
+    status: 400,
+    message: {
+      ja: '操作に失敗しました。プロセス管理機能が無効化されています。',
+      en: 'Your request failed. The process management feature has been disabled.',
+    },
+  },
+  GAIA_IL03: {
+    status: 400,
+    message: {
+      ja: 'ステータスの変更に失敗しました。ほかのユーザーがステータス、またはステータスの設定を変更した可能性があります。',
+      en: 'Failed to update the status. The settings or the status itself may have been changed by someone.',
+    },
+  },
+  GAIA_SA01: {
+    status: 400,
+    message: { ja: '作業者を指定してください。', en: 'Assignee is required.' },
+  },
+  GAIA_SA04: {
+    status: 400,
+    message: {
+      ja: 'ステータスの変更に失敗しました。このアクションでは作業者を指定できません。',
+      en: 'Failed to update status. Assignee cannot be specified by the action.',
+    },
+  },
+  GAIA_NT01: {
+    status: 403,
+    message: { ja: '作業者のみがステータスを変更できます。', en: 'Only Assignee can change the status.' },
+  },
+  GAIA_IL26: {
+    status: 400,
+    message: {
+      ja: '指定したユーザー（code：{code}）が見つかりません。',
+      en: 'The specified user (code：{code}) not found.',
+    },
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

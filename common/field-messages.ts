@@ -159,6 +159,42 @@ export const FIELD_MESSAGES = {
     ja: '文字列（複数行）、リッチエディター、添付ファイル、関連レコード一覧のフィールドは条件に使用できません。',
     en: 'Multi-line text, rich text, attachment and related-records fields cannot be used in conditions.',
   },
+  // Process management (app/status.json, record/status.json): Engawa's wording.
+  processStateName: {
+    ja: '新しいステータスの名前には、キーと同じ値を指定してください。',
+    en: 'A new status must have the same name as its key.',
+  },
+  processFirstStateNew: {
+    ja: '先頭のステータスは新しく追加できません。既存の先頭のステータスの名前を変更してください。',
+    en: 'The first status cannot be a new one. Rename the current first status instead.',
+  },
+  processFirstAssignee: {
+    ja: '最初のステータスの作業者は、「作業者を設定しない」か「作成者」（ONE）だけを指定できます。',
+    en: 'The first status can have no assignee or the record creator (type ONE) only.',
+  },
+  processNoStates: { ja: 'ステータスを1つ以上指定してください。', en: 'Specify at least one status.' },
+  processStateNotFound: { ja: '指定したステータスが見つかりません。', en: 'The specified status is not found.' },
+  processStateInUse: {
+    ja: 'ステータス「{name}」のレコードがあるため、削除できません。',
+    en: 'Records are in the status "{name}": it cannot be deleted.',
+  },
+  processAssigneeField: {
+    ja: 'ユーザー選択、組織選択、グループ選択、作成者、更新者のいずれかのフィールドコードを指定してください。',
+    en: 'Specify the code of a user, department or group selection field, of the creator or of the modifier.',
+  },
+  processCustomField: { ja: 'カスタマイズ項目は使用できません。', en: 'Custom profile items are not available.' },
+  processActionAmbiguous: {
+    ja: '現在のステータスに同じ名前のアクションが複数あります。',
+    en: 'The current status has more than one action of this name.',
+  },
+  processNotCandidate: {
+    ja: '指定したユーザーは、次のステータスの作業者の候補ではありません。',
+    en: 'The specified user is not an assignee candidate of the next status.',
+  },
+  processOneAssignee: {
+    ja: 'このステータスの作業者は1人だけ指定できます。',
+    en: 'This status takes one assignee only.',
+  },
 } as const satisfies Record<string, Message>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

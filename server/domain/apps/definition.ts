@@ -6,6 +6,7 @@ import type { Locale } from '../../../common/access.js';
 import type { AppAclRight, FieldAclRight, RecordAclRight } from '../../../common/api/acl.js';
 import { defaultAppAcl } from '../../policy/app-rights.js';
 import { type Property, newAppSystemFields } from '../../../common/fields/index.js';
+import type { ProcessSettings } from '../process/model.js';
 
 export interface AppSettings {
   name: string;
@@ -40,6 +41,8 @@ export interface AppDefinition {
   recordAcl?: RecordAclRight[];
   /** field/acl.json; a field not listed follows the record rights. */
   fieldAcl?: FieldAclRight[];
+  /** app/status.json (process management); absent until first configured. */
+  process?: ProcessSettings;
 }
 
 export function appAclOf(def: AppDefinition): AppAclRight[] {

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { appFor, checkRevision, definitionOf } from './load-app.js';
 import { assertFormulasValid } from './formula-fields.js';
 import { relatedAppProblems } from './related-apps.js';
+import { deployProcess } from '../process/deploy-process.js';
 
 export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?: number }>, revert: boolean): Promise<void> {
   const seen = new Set<number>();
@@ -38,6 +39,8 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
       // Another app took this code after it was chosen in preview.
       throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });
     }
+    // Process management moves records (renamed states, first status): see process/deploy-process.ts.
+    await deployProcess(ctx, app, app.deployed ? (await definitionOf(ctx, app, 'live')).definition : null, def);
     await saveDefinition(ctx.db, app.domainId, app.id, 'live', preview.revision, def, ctx.now);
     await deployTokens(ctx.db, app.domainId, app.id);
     await markDeployed(ctx.db, app.domainId, app.id, { code: def.code, name: def.settings.name, description: def.settings.description });

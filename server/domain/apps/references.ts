@@ -1,4 +1,5 @@
 import { allFieldCodes, type AppDefinition } from './definition.js';
+import { renameProcessFields } from '../process/model.js';
 
 /**
  * After fields are deleted, settings that named them forget them, as kintone does: layout
@@ -45,8 +46,8 @@ function pruneLayout(items: unknown[], live: Set<string>): unknown[] {
 
 /**
  * After fields are renamed, settings that named them follow: layout cells, tables and groups,
- * list-view columns, calendar fields, the title field, and lookup and related-records settings
- * that name this app's fields.
+ * list-view columns, calendar fields, the title field, lookup and related-records settings
+ * that name this app's fields, and process management's assignee and executor fields.
  */
 export function renameReferences(def: AppDefinition, renames: Array<[string, string]>): void {
   if (renames.length === 0) return;
@@ -73,4 +74,5 @@ export function renameReferences(def: AppDefinition, renames: Array<[string, str
     const ref = p.referenceTable as { condition?: { field: string } } | undefined;
     if (ref?.condition) ref.condition = { ...ref.condition, field: re(ref.condition.field) as string };
   }
+  renameProcessFields(def.process, (code) => re(code) as string);
 }

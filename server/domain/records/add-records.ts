@@ -2,6 +2,7 @@ import { insertRecords } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 import { claimUniqueValues, indexText, ownFiles } from './persist.js';
 import { prepareWrites } from './prepare.js';
+import { startRecords } from '../process/initial-status.js';
 import { assertWritable } from './field-limits.js';
 import { recordSchema } from './schema.js';
 import { toStored } from './shape.js';
@@ -22,6 +23,8 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
   const values = await prepareWrites(ctx, schema, records.map((input, i) => ({ input, prefix: prefix(i) })), writer, systems);
   const stamps = await systemStamps(ctx, schema, systems, writer, records.map((_, i) => prefix(i)));
   const ids = await ctx.takeIds(`record:${appId}`, values.length);
+  // Process management: each new record starts in the first status (process/initial-status.ts).
+  await startRecords(ctx, schema, values.map((v, i) => ({ id: ids[i]!, values: v, creatorId: stamps[i]!.creatorId })));
   const { domainId } = schema.app;
   await insertRecords(ctx.db, domainId, appId, values.map((v, i) => ({ id: ids[i]!, revision: 1, data: toStored(schema, v), ...stamps[i]! })));
   const written = values.map((v, i) => ({ id: ids[i]!, values: v }));

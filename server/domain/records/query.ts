@@ -4,6 +4,7 @@ import { type Query, type QueryField, type QuerySchema, QueryError, checkQuery, 
 import type { Property } from '../../../common/fields/index.js';
 import { AppError } from '../app-error.js';
 import type { RecordSchema } from './schema.js';
+import { refuseStatusWhileOff, statusOptions } from '../process/query-fields.js';
 
 export function queryAppError(e: QueryError): AppError {
   const parts = toErrorParts(e);
@@ -32,7 +33,7 @@ export function querySchemaOf(schema: RecordSchema, unrestricted = false): Query
       }
       continue;
     }
-    out[p.code] = { code: p.code, type: p.type, options: optionsOf(p) };
+    out[p.code] = { code: p.code, type: p.type, options: p.type === 'STATUS' ? statusOptions(schema.def) : optionsOf(p) };
   }
   return out;
 }
@@ -58,6 +59,7 @@ export function parseAndCheck(text: string, schema: RecordSchema, options: { for
   try {
     const query = parseQuery(text);
     stripAppCode(query.where, schema);
+    if (!options.unrestricted) refuseStatusWhileOff(query, schema.def);
     checkQuery(query, querySchemaOf(schema, options.unrestricted), { forCursor: options.forCursor });
     return query;
   } catch (e) {

@@ -9,6 +9,7 @@ import { forbidden } from '../apps/load-app.js';
 import type { Ctx } from '../context.js';
 import { type Written, claimUniqueValues, filesOf, indexText, ownFiles } from './persist.js';
 import { prepareWrites, uniqueKey, type WriteItem } from './prepare.js';
+import { startRecords } from '../process/initial-status.js';
 import { assertWritable } from './field-limits.js';
 import { findVisibleRecords } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
@@ -133,6 +134,8 @@ export async function updateRecords(
     for (const f of filesOf(schema, w.existing.values)) if (!kept.has(f.fileKey)) removedFiles.push(f.fileKey);
     results.push({ id: current.id, revision, ...(options.upsert ? { operation: 'UPDATE' as const } : {}) });
   }
+  // Process management: records an upsert adds start in the first status (process/initial-status.ts).
+  await startRecords(ctx, schema, added.map((r) => ({ ...r, creatorId: writer.userId })));
   await insertRecords(
     ctx.db,
     domainId,

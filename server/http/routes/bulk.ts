@@ -9,10 +9,11 @@ import { errorBody } from '../present/error-body.js';
 import { type RouteSpec, defineRoute } from '../route.js';
 import { parseInput } from '../validation.js';
 import { recordRoutes } from './records.js';
+import { statusRoutes } from './process.js';
 
-// kintone allows record writes (and process-management actions, which arrive with that feature).
+// kintone allows record writes and the process-management record writes (status, assignees).
 const TARGETS = new Map<string, RouteSpec<any>>();
-for (const spec of recordRoutes) {
+for (const spec of [...recordRoutes, ...statusRoutes]) {
   if (spec.method !== 'GET') TARGETS.set(`${spec.method} ${spec.url}`, spec);
 }
 

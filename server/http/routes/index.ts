@@ -16,6 +16,7 @@ import { healthRoutes } from './health.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
 import { organizationRoutes } from './organizations.js';
+import { processRoutes } from './process.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
@@ -36,6 +37,7 @@ export const routes: RouteSpec<any>[] = [
   ...appAclRoutes,
   ...apiTokenRoutes,
   ...appDeployRoutes,
+  ...processRoutes,
   ...recordRoutes,
   ...commentRoutes,
   ...bulkRoutes,
