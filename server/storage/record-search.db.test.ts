@@ -6,7 +6,7 @@ import { DATABASE_KINDS, openEmptyDatabase } from '../../test/support/db.js';
 import { type Storage, migrateToLatest } from './db.js';
 import { toDb } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
-import { deleteSearchText, replaceSearchText } from './records.repo.js';
+import { deleteSearchText, replaceSearchText } from './record-search.repo.js';
 
 async function domainAndApp(storage: Storage, domainId: string): Promise<void> {
   const at = toDb.time(new Date());

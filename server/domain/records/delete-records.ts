@@ -1,5 +1,6 @@
 import { deleteFiles } from '../../files/delete-files.js';
-import { deleteRecordsByIds, deleteSearchText } from '../../storage/records.repo.js';
+import { deleteSearchText } from '../../storage/record-search.repo.js';
+import { deleteRecordsByIds } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { filesOf } from './persist.js';

@@ -3,7 +3,8 @@
 import type { Property, StoredFile, StoredValue } from '../../../common/fields/index.js';
 import { hashKey } from '../../files/keys.js';
 import { setFileOwner } from '../../storage/files.repo.js';
-import { type SearchText, type UniqueClaim, replaceSearchText, replaceUniqueValues } from '../../storage/records.repo.js';
+import { type SearchText, replaceSearchText } from '../../storage/record-search.repo.js';
+import { type UniqueClaim, replaceUniqueValues } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 import { uniqueKey } from './prepare.js';
 import type { RecordSchema } from './schema.js';
