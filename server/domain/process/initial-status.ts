@@ -22,7 +22,7 @@ import { recordsByStatus } from './status-rows.js';
  */
 async function automaticAssignees(ctx: Ctx, t: ProcessTarget, state: ProcessState, records: RecordFacts[]): Promise<StoredEntity[][]> {
   const entities = state.assignee.entities;
-  if (entities.length === 0) return records.map(() => []);
+  if (entities.length === 0 || records.length === 0) return records.map(() => []);
   const creatorOnly = entities.every((e) => e.entity.type === 'FIELD_ENTITY' && t.def.fields[e.entity.code ?? '']?.type === 'CREATOR');
   if (creatorOnly && state.assignee.type === 'ONE') {
     const ids = [...new Set(records.map((r) => r.creatorId))];
