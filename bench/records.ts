@@ -52,6 +52,9 @@ const PROGRESS_EVERY = 50_000;
 const QUIET_WAIT_S = process.env.QUIET_WAIT_S === undefined ? 300 : Number(process.env.QUIET_WAIT_S);
 
 const FILTER = 'num > 500 and category in ("a","b") order by $id desc limit 100';
+/** The same filter narrowed to one owner's records: what that owner sees under record permissions. */
+const FILTER_OWNER = 'num > 500 and category in ("a","b") and owner in ("staff1") order by $id desc limit 100';
+const OWNER_AUTH = Buffer.from('staff1:staff1 password').toString('base64');
 const LIKE = `title like "${LIKE_WORD}"`;
 const AUTH = Buffer.from(`${ADMIN.login}:${ADMIN.password}`).toString('base64');
 
@@ -155,8 +158,29 @@ function paths(app: number): Record<ScenarioName, string> {
     filteredCount: `${q(FILTER)}&totalCount=true`,
     single: `/k/v1/record.json?app=${app}&id=1`,
     like: q(LIKE),
+    // One owner's records: asked for by filter, then (as that owner) left to record permissions.
+    owned: q(FILTER_OWNER),
+    restricted: q(FILTER),
   };
 }
+
+/**
+ * Record permissions of the kind "people see the records they are named in": staff1 lists with
+ * the plain filter and gets exactly the records `owned` asks for by filter, so the two scenarios
+ * return the same records and the difference is what the permissions cost.
+ */
+async function withRecordPermissions<T>(server: BenchServer, app: number, on: boolean, fn: () => Promise<T>): Promise<T> {
+  if (!on) return fn();
+  const put = (rights: unknown[]) => api(server, 'PUT', '/k/v1/record/acl.json', { app, rights });
+  await put([{ filterCond: '', entities: [{ entity: { type: 'FIELD_ENTITY', code: 'owner' }, viewable: true, editable: true, deletable: false }] }]);
+  try {
+    return await fn();
+  } finally {
+    await put([]);
+  }
+}
+
+const authOf = (name: ScenarioName) => (name === 'restricted' ? OWNER_AUTH : AUTH);
 
 async function loadTests(server: BenchServer, served: Target, maxId: number): Promise<Record<ScenarioName, CannonResult>> {
   const cluster = WORKERS > 1 ? await startCluster(server, WORKERS) : null;
@@ -164,8 +188,8 @@ async function loadTests(server: BenchServer, served: Target, maxId: number): Pr
   log(`load tests: autocannon, ${CONNECTIONS} connections, ${DURATION} s each${cluster ? `, against ${WORKERS} worker processes (WORKERS=${WORKERS})` : ''}`);
   const out = {} as Record<ScenarioName, CannonResult>;
   for (const [name, path] of Object.entries(paths(target.app)) as Array<[ScenarioName, string]>) {
-    const task: Task = { ...target, kind: 'cannon', path, connections: CONNECTIONS, duration: DURATION, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
-    out[name] = await watched(name, () => runTask<CannonResult>(task).result);
+    const task: Task = { ...target, auth: authOf(name), kind: 'cannon', path, connections: CONNECTIONS, duration: DURATION, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
+    out[name] = await withRecordPermissions(server, target.app, name === 'restricted', () => watched(name, () => runTask<CannonResult>(task).result));
     log(`  ${cannonLine(SCENARIO_TITLES[name], out[name])}   ${describeShare(othersByPhase[name] ?? null)}`);
     await quiesce(server);
   }
@@ -173,10 +197,12 @@ async function loadTests(server: BenchServer, served: Target, maxId: number): Pr
   if (PROFILE) {
     // Separate, shorter runs: the profiler slows the server, so these figures are not reported.
     for (const [name, path] of Object.entries(paths(target.app)) as Array<[ScenarioName, string]>) {
-      const task: Task = { ...served, kind: 'cannon', path, connections: CONNECTIONS, duration: 3, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
-      await startProfile();
-      await runTask<CannonResult>(task).result;
-      const top = await stopProfile(PROFILE, `${server.kind}-${name}`);
+      const task: Task = { ...served, auth: authOf(name), kind: 'cannon', path, connections: CONNECTIONS, duration: 3, timeout: 60, ...(name === 'single' ? { randomIdsUpTo: maxId } : {}) };
+      const top = await withRecordPermissions(server, target.app, name === 'restricted', async () => {
+        await startProfile();
+        await runTask<CannonResult>(task).result;
+        return stopProfile(PROFILE, `${server.kind}-${name}`);
+      });
       await quiesce(server);
       log(`  CPU profile of the server thread under load, ${SCENARIO_TITLES[name]} — top self time:`);
       for (const line of top) log(`      ${line}`);
@@ -196,20 +222,22 @@ async function sequentialPass(server: BenchServer, app: number, maxId: number): 
   for (const [name, path] of Object.entries(paths(app)) as Array<[ScenarioName, string]>) {
     const url = () => server.url + (name === 'single' ? `/k/v1/record.json?app=${app}&id=${(id = (id * 7919) % maxId + 1)}` : path);
     const get = async () => {
-      const res = await fetch(url(), { headers: { 'x-cybozu-authorization': AUTH } });
+      const res = await fetch(url(), { headers: { 'x-cybozu-authorization': authOf(name) } });
       await res.arrayBuffer();
     };
-    for (let i = 0; i < 3; i++) await get();
-    server.timer.reset();
-    server.timer.on = true;
-    const started = performance.now();
-    let count = 0;
-    while (count < 500 && (count < 3 || seconds(started) < 3)) {
-      await get();
-      count += 1;
-    }
-    const total = performance.now() - started;
-    server.timer.on = false;
+    const { total, count } = await withRecordPermissions(server, app, name === 'restricted', async () => {
+      for (let i = 0; i < 3; i++) await get();
+      server.timer.reset();
+      server.timer.on = true;
+      const started = performance.now();
+      let count = 0;
+      while (count < 500 && (count < 3 || seconds(started) < 3)) {
+        await get();
+        count += 1;
+      }
+      server.timer.on = false;
+      return { total: performance.now() - started, count };
+    });
     const each = total / count;
     const sqlEach = server.timer.ms / count;
     out[name] = { ms: each, sqlMs: sqlEach, statements: server.timer.statements / count };

@@ -25,7 +25,7 @@ export interface DatabaseFigures {
   others: Record<string, number | null>;
 }
 
-export type ScenarioName = 'filtered' | 'filteredCount' | 'single' | 'like';
+export type ScenarioName = 'filtered' | 'filteredCount' | 'single' | 'like' | 'owned' | 'restricted';
 
 export interface Sequential {
   ms: number;
@@ -38,6 +38,8 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   filteredCount: 'the same with totalCount=true',
   single: 'GET record (random id)',
   like: 'GET records, title like (1% of records)',
+  owned: 'the filtered list, one owner’s records by filter',
+  restricted: 'the same records by record permissions',
 };
 
 export const FULL = 1_000_000;
@@ -73,6 +75,13 @@ interface Row {
 
 const ms = (v: number) => `${n(v)} ms`;
 
+/** Time per request for records left to record permissions over the same records asked for by filter. */
+function restrictedCost(f: DatabaseFigures): number {
+  const [plain, restricted] = [f.scenarios.owned, f.scenarios.restricted];
+  if (plain.requests >= 16 && restricted.requests >= 16) return perSecond(plain) / perSecond(restricted);
+  return f.sequential.restricted.ms / f.sequential.owned.ms;
+}
+
 /** autocannon's figures, and the one-at-a-time latency with its SQL share (all that is left when few complete). */
 function scenarioRow(name: ScenarioName, target: string, met?: (r: CannonResult) => boolean): Row {
   return {
@@ -105,6 +114,12 @@ const ROWS: Row[] = [
   scenarioRow('filteredCount', '—'),
   scenarioRow('single', '≥ 5,000 req/s', (r) => perSecond(r) >= 5000),
   scenarioRow('like', '—'),
+  scenarioRow('owned', '—'),
+  {
+    ...scenarioRow('restricted', '≤ 1.5× the time of the same records by filter'),
+    cells: (f) => `${scenarioRow('restricted', '').cells(f)}; ${n(restrictedCost(f), 2)}× the same records by filter`,
+    verdict: (f) => restrictedCost(f) <= 1.5,
+  },
   {
     what: 'cursor export of every record (size 500)',
     target: '1M in < 60 s',
@@ -150,7 +165,14 @@ function ratioRows(sqlite: DatabaseFigures, postgres: DatabaseFigures): Array<[s
   return items.map(([what, [r, sequential]]) => [what, `${n(r, 2)}×${sequential ? '†' : ''} ${r <= 2 ? 'ok' : 'MISSED'}`]);
 }
 
-const SCENARIO_SHORT: Record<ScenarioName, string> = { filtered: 'filtered list', filteredCount: 'with totalCount', single: 'single GET', like: 'like' };
+const SCENARIO_SHORT: Record<ScenarioName, string> = {
+  filtered: 'filtered list',
+  filteredCount: 'with totalCount',
+  single: 'single GET',
+  like: 'like',
+  owned: 'one owner by filter',
+  restricted: 'one owner by permissions',
+};
 
 export function summary(all: DatabaseFigures[]): string {
   const lines: string[] = [];
