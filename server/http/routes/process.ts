@@ -1,16 +1,20 @@
-// Process management: the settings (app/status.json) and the status actions and assignee
-// changes on records (also allowed inside bulkRequest). Object-level access is decided in
-// server/domain/process.
+// Process management: the settings (app/status.json), the status actions and assignee changes
+// on records (also allowed inside bulkRequest), and our "assigned to me" list. Object-level
+// access is decided in server/domain/process.
 import {
+  ASSIGNED_PATH,
+  assignedInput,
   getProcessInput,
   putProcessInput,
   updateAssigneesInput,
   updateStatusInput,
   updateStatusesInput,
 } from '../../../common/api/process.js';
+import { assignedApps, assignedRecords } from '../../domain/process/assigned-to-me.js';
 import { changeStatuses } from '../../domain/process/change-status.js';
 import { readProcess, saveProcess } from '../../domain/process/settings.js';
 import { updateAssignees } from '../../domain/process/update-assignees.js';
+import { jsonArray, jsonObject } from '../json-text.js';
 import { defineRoute } from '../route.js';
 
 const settingRoutes = [
@@ -71,4 +75,19 @@ export const statusRoutes = [
   }),
 ];
 
-export const processRoutes = [...settingRoutes, ...statusRoutes];
+const assignedRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: ASSIGNED_PATH,
+    access: 'signedIn',
+    input: assignedInput,
+    handler: async ({ input, read }) => {
+      const present = (a: { app: number; name: string; totalCount: number }) => ({ app: String(a.app), name: a.name, totalCount: String(a.totalCount) });
+      if (input.app === undefined) return { apps: (await assignedApps(read())).map(present) };
+      const found = await assignedRecords(read(), input.app, { offset: input.offset ?? 0, limit: input.limit ?? 100 });
+      return jsonObject({ apps: [present(found.app)], records: jsonArray(found.records) });
+    },
+  }),
+];
+
+export const processRoutes = [...settingRoutes, ...statusRoutes, ...assignedRoutes];
