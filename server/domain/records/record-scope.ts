@@ -11,6 +11,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { EVERYONE, type RecordAclRight } from '../../../common/api/acl.js';
 import type { Property } from '../../../common/fields/index.js';
 import { type Principal, namesPrincipal } from '../../policy/principal.js';
+import type { DialectKind } from '../../storage/dialect.js';
 import { jsonSql } from '../../storage/json-sql.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
@@ -46,32 +47,47 @@ export async function recordScope(ctx: Ctx, schema: RecordSchema): Promise<Recor
   if (actor.kind !== 'user') return NOTHING;
   const principal = await loadPrincipal(ctx, schema.directoryVersion, actor.userId);
   if (!principal) return NOTHING;
-  const conditions = await Promise.all(rights.map(async (r) => ({ right: r, where: await conditionSql(ctx, schema, r.filterCond) })));
+  return scopeOf({
+    dialect: ctx.dialect,
+    principal,
+    rights,
+    condition: async (filterCond) => (await compile(ctx, schema, parseAndCheck(filterCond, schema, { unrestricted: true }))).where ?? TRUE,
+    field: (code) => {
+      const p = schema.fields[code] as Property | undefined;
+      const fieldId = schema.fieldIds[code];
+      return p && fieldId !== undefined ? { type: p.type, fieldId } : undefined;
+    },
+  });
+}
+
+/** What the scope is built from; apart from the app schema so tests can feed it directly. */
+export interface ScopeInputs {
+  dialect: DialectKind;
+  principal: Principal;
+  rights: readonly RecordAclRight[];
+  /** A condition's filter as SQL over `r` (only called for non-empty filters). */
+  condition(filterCond: string): Promise<Bool>;
+  /** Type and internal id of a field of the record. */
+  field(code: string): { type: string; fieldId: string } | undefined;
+}
+
+export async function scopeOf(inputs: ScopeInputs): Promise<RecordScope> {
+  const conditions = await Promise.all(
+    inputs.rights.map(async (r) => ({ right: r, where: r.filterCond.trim() === '' ? TRUE : await inputs.condition(r.filterCond) })),
+  );
   const cache = new Map<RecordRight, Bool | null>();
   return {
     where(right) {
-      if (!cache.has(right)) cache.set(right, scopeSql(ctx, schema, principal, conditions, right));
+      if (!cache.has(right)) cache.set(right, scopeSql(inputs, conditions, right));
       return cache.get(right)!;
     },
   };
 }
 
-async function conditionSql(ctx: Ctx, schema: RecordSchema, filterCond: string): Promise<Bool> {
-  if (filterCond.trim() === '') return TRUE;
-  const compiled = await compile(ctx, schema, parseAndCheck(filterCond, schema, { unrestricted: true }));
-  return compiled.where ?? TRUE;
-}
-
-function scopeSql(
-  ctx: Ctx,
-  schema: RecordSchema,
-  p: Principal,
-  conditions: Array<{ right: RecordAclRight; where: Bool }>,
-  right: RecordRight,
-): Bool | null {
+function scopeSql(inputs: ScopeInputs, conditions: Array<{ right: RecordAclRight; where: Bool }>, right: RecordRight): Bool | null {
   const branches: Array<{ when: Bool; then: Bool }> = [];
   for (const c of conditions) {
-    branches.push({ when: c.where, then: grantSql(ctx, schema, p, c.right, right) });
+    branches.push({ when: c.where, then: grantSql(inputs, c.right, right) });
     if (c.where === TRUE) break; // an empty filter matches every record: nothing below is reached
   }
   const open = branches.at(-1)?.when !== TRUE;
@@ -80,16 +96,15 @@ function scopeSql(
 }
 
 /** Within one condition: the first entity naming the actor decides; none → no right. */
-function grantSql(ctx: Ctx, schema: RecordSchema, p: Principal, cond: RecordAclRight, right: RecordRight): Bool {
+function grantSql(inputs: ScopeInputs, cond: RecordAclRight, right: RecordRight): Bool {
   const cases: RawBuilder<unknown>[] = [];
   for (const e of cond.entities) {
     const granted = e[FLAG[right]] ? TRUE : FALSE;
     if (e.entity.type === 'FIELD_ENTITY') {
-      const names = fieldNames(ctx, schema, p, e.entity.code, e.includeSubs);
-      cases.push(sql`WHEN ${names} THEN ${granted}`);
+      cases.push(sql`WHEN ${fieldNames(inputs, e.entity.code, e.includeSubs)} THEN ${granted}`);
       continue;
     }
-    if (namesPrincipal(p, e.entity as { type: 'USER' | 'GROUP' | 'ORGANIZATION'; code: string }, e.includeSubs, EVERYONE)) {
+    if (namesPrincipal(inputs.principal, e.entity as { type: 'USER' | 'GROUP' | 'ORGANIZATION'; code: string }, e.includeSubs, EVERYONE)) {
       cases.push(sql`WHEN ${TRUE} THEN ${granted}`);
       break;
     }
@@ -99,8 +114,9 @@ function grantSql(ctx: Ctx, schema: RecordSchema, p: Principal, cond: RecordAclR
 }
 
 /** Whether the record's field `code` names the actor. */
-function fieldNames(ctx: Ctx, schema: RecordSchema, p: Principal, code: string, includeSubs: boolean): Bool {
-  const field = schema.fields[code] as Property | undefined;
+function fieldNames(inputs: ScopeInputs, code: string, includeSubs: boolean): Bool {
+  const p = inputs.principal;
+  const field = inputs.field(code);
   if (!field) return FALSE;
   if (field.type === 'CREATOR') return sql<SqlBool>`(${sql.ref('r.creatorId')} = ${p.userId})`;
   if (field.type === 'MODIFIER') return sql<SqlBool>`(${sql.ref('r.modifierId')} = ${p.userId})`;
@@ -112,10 +128,9 @@ function fieldNames(ctx: Ctx, schema: RecordSchema, p: Principal, code: string, 
         : field.type === 'GROUP_SELECT'
           ? [...p.groups]
           : [];
-  const fieldId = schema.fieldIds[code];
-  if (keys.length === 0 || !fieldId) return FALSE;
-  const j = jsonSql(ctx.dialect);
-  const from = j.elements(sql.ref('r.data'), fieldId, 'e0');
+  if (keys.length === 0 || !field.fieldId) return FALSE;
+  const j = jsonSql(inputs.dialect);
+  const from = j.elements(sql.ref('r.data'), field.fieldId, 'e0');
   return sql<SqlBool>`EXISTS (SELECT 1 FROM ${from} WHERE lower(${j.member('e0', 'code')}) IN (${sql.join(keys)}))`;
 }
 
