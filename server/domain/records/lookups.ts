@@ -57,7 +57,10 @@ async function findSource(ctx: Ctx, source: RecordSchema, lookup: Lookup, key: s
   if (!keyField) throw fail();
   let value = key;
   if (keyField.type === 'RECORD_NUMBER' && source.app.code && key.startsWith(`${source.app.code}-`)) value = key.slice(source.app.code.length + 1);
-  const filter: Query = lookup.filterCond ? parseAndCheck(lookup.filterCond, source) : { where: null, orderBy: [], limit: null, offset: null };
+  // A key the writer may not see would make the lookup an oracle for its values.
+  if (source.fieldLimits.unqueryable.has(keyField.code)) throw fail();
+  // The filter is the app's own setting, not the writer's query: every field counts.
+  const filter: Query = lookup.filterCond ? parseAndCheck(lookup.filterCond, source, { unrestricted: true }) : { where: null, orderBy: [], limit: null, offset: null };
   const cond = { kind: 'compare' as const, field: { code: keyField.type === 'RECORD_NUMBER' ? '$id' : keyField.code, pos: 0 }, op: '=' as const, value: { kind: 'string' as const, value } };
   const query: Query = { where: filter.where ? { kind: 'and', items: [filter.where, cond] } : cond, orderBy: [], limit: 2, offset: 0 };
   let rows;
@@ -69,6 +72,8 @@ async function findSource(ctx: Ctx, source: RecordSchema, lookup: Lookup, key: s
   }
   if (rows.length !== 1) throw fail();
   const values = fromStored(source, rows[0]!.data);
+  // Fields of the source the writer may not read are copied as empty: no value leaves through a lookup.
+  for (const code of source.fieldLimits.hiddenIn(rows[0]!)) delete values[code];
   // System fields live in columns; expose the record number so it can be copied.
   for (const p of Object.values(source.fields)) if (p.type === 'RECORD_NUMBER') values[p.code] = source.app.code ? `${source.app.code}-${rows[0]!.id}` : String(rows[0]!.id);
   return values;

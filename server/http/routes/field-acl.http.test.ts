@@ -149,6 +149,43 @@ eachDatabase((database) => {
       expect(missing.json().code).toBe('GAIA_RE01');
     });
 
+    it('copies no value a lookup’s writer may not read in the source app, and refuses a hidden key', async () => {
+      const { d, app, carol } = await world();
+      const form = await d.request({ method: 'GET', url: `/k/v1/app/form/fields.json?app=${app}`, as: d.member });
+      const numberCode = Object.values(form.json().properties as Record<string, { type: string; code: string }>).find((p) => p.type === 'RECORD_NUMBER')!.code;
+      const lookup = (key: string, mappings: Array<[string, string]>) => ({
+        relatedApp: { app: String(app) },
+        relatedKeyField: key,
+        fieldMappings: mappings.map(([field, relatedField]) => ({ field, relatedField })),
+        lookupPickerFields: [],
+      });
+      const dest = await deployedApp(
+        d,
+        {
+          by_ref: { type: 'SINGLE_LINE_TEXT', code: 'by_ref', label: '管理番号で参照', lookup: lookup('ref', [['copied', 'title']]) },
+          by_number: { type: 'SINGLE_LINE_TEXT', code: 'by_number', label: '番号で参照', lookup: lookup(numberCode, [['pay', 'salary'], ['remark', 'note']]) },
+          copied: { type: 'SINGLE_LINE_TEXT', code: 'copied', label: '件名' },
+          pay: { type: 'NUMBER', code: 'pay', label: '給与' },
+          remark: { type: 'SINGLE_LINE_TEXT', code: 'remark', label: '備考' },
+        },
+        { as: d.member },
+      );
+      const add = (who: typeof carol, record: object) => d.request({ method: 'POST', url: '/k/v1/record.json', as: who, payload: { app: dest, record } });
+      const read = async (id: string) => (await d.request({ method: 'GET', url: `/k/v1/record.json?app=${dest}&id=${id}`, as: d.member })).json().record;
+
+      const hiddenKey = await add(carol, { by_ref: { value: 'R-1' } });
+      expect(hiddenKey.statusCode).toBe(400);
+      expect(hiddenKey.json().code).toBe('GAIA_LO04');
+
+      const one = await add(carol, { by_number: { value: '1' } });
+      expect(one.statusCode, one.body).toBe(200);
+      expect([(await read(one.json().id)).pay.value, (await read(one.json().id)).remark.value]).toEqual(['', 'n1']);
+      const two = await add(carol, { by_number: { value: '2' } }); // she owns record 2: its salary is hers to read
+      expect((await read(two.json().id)).pay.value).toBe('500');
+      const manager = await add(d.member, { by_number: { value: '1' } });
+      expect((await read(manager.json().id)).pay.value).toBe('300');
+    });
+
     it('refuses permissions for fields that do not exist or cannot carry them', async () => {
       const { d, app } = await world();
       const res = await d.request({
