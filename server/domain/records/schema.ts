@@ -12,7 +12,6 @@ import { type FieldLimits, NO_LIMITS, fieldLimits } from './field-limits.js';
 import { appAclOf } from '../apps/definition.js';
 import { checkApp, definitionOf, forbidden, unseen } from '../apps/load-app.js';
 import { findAppForRecords } from '../../storage/apps.repo.js';
-import { AppError } from '../app-error.js';
 import { formulaFieldsOf, hasFormula } from '../apps/formula-fields.js';
 
 export interface FormulaField {
