@@ -57,6 +57,7 @@ export const updateSettingsInput = z.object({
   enableComments: boolParam.optional(),
   enableDuplicateRecord: boolParam.optional(),
   enableInlineRecordEditing: boolParam.optional(),
+  enableHistory: boolParam.optional(),
   numberPrecision: precision.optional(),
   firstMonthOfFiscalYear: intParam(1, 12).transform(String).optional(),
 });

@@ -78,6 +78,10 @@ async function conjunction(env: Env, items: Expr[]): Promise<Bool> {
       slots.push({ kind: 'done', sql: await expression(env, item) });
       continue;
     }
+    if (item.field.related !== undefined && env.ctx.relatedCondition) {
+      slots.push({ kind: 'done', sql: await env.ctx.relatedCondition(item) });
+      continue;
+    }
     const field = resolve(env.ctx, item.field);
     if (!field.subtable) {
       slots.push({ kind: 'done', sql: await condition(env, item, field, sql.ref('r.data')) });

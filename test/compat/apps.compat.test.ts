@@ -68,6 +68,7 @@ eachKintoneServer((server) => {
         enableComments: true,
         enableDuplicateRecord: true,
         enableInlineRecordEditing: true,
+        enableHistory: true,
         numberPrecision: { digits: '16', decimalPlaces: '4', roundingMode: 'HALF_EVEN' },
         firstMonthOfFiscalYear: '4',
         code: '',

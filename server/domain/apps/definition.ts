@@ -19,6 +19,8 @@ export interface AppSettings {
   enableComments: boolean;
   enableDuplicateRecord: boolean;
   enableInlineRecordEditing: boolean;
+  /** Record history (domain/history/): absent in documents saved before it existed, meaning on. */
+  enableHistory?: boolean;
   numberPrecision: { digits: string; decimalPlaces: string; roundingMode: 'HALF_EVEN' | 'UP' | 'DOWN' };
   firstMonthOfFiscalYear: string;
 }
@@ -61,6 +63,7 @@ export function defaultSettings(name: string, description = ''): AppSettings {
     enableComments: true,
     enableDuplicateRecord: true,
     enableInlineRecordEditing: true,
+    enableHistory: true,
     numberPrecision: { digits: '16', decimalPlaces: '4', roundingMode: 'HALF_EVEN' },
     firstMonthOfFiscalYear: '4',
   };

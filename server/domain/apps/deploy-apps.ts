@@ -11,6 +11,7 @@ import { appFor, checkRevision, definitionOf } from './load-app.js';
 import { assertFormulasValid } from './formula-fields.js';
 import { relatedAppProblems } from './related-apps.js';
 import { deployProcess } from '../process/deploy-process.js';
+import { historyDeployed } from '../history/keep-versions.js';
 
 export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?: number }>, revert: boolean): Promise<void> {
   const seen = new Set<number>();
@@ -40,7 +41,10 @@ export async function deployApps(ctx: Ctx, items: Array<{ app: number; revision?
       throw AppError.invalid({ [`apps[${i}].app`]: 'duplicate' });
     }
     // Process management moves records (renamed states, first status): see process/deploy-process.ts.
-    await deployProcess(ctx, app, app.deployed ? (await definitionOf(ctx, app, 'live')).definition : null, def);
+    const live = app.deployed ? (await definitionOf(ctx, app, 'live')).definition : null;
+    await deployProcess(ctx, app, live, def);
+    // Record history switched off (or on again) forgets the app's versions: see history/keep-versions.ts.
+    await historyDeployed(ctx, app, live, def);
     await saveDefinition(ctx.db, app.domainId, app.id, 'live', preview.revision, def, ctx.now);
     await deployTokens(ctx.db, app.domainId, app.id);
     await markDeployed(ctx.db, app.domainId, app.id, { code: def.code, name: def.settings.name, description: def.settings.description });

@@ -25,6 +25,7 @@ import { type ProcessAction, type ProcessSettings, type ProcessState, enabledPro
 import { actionConditionHolds } from './action-condition.js';
 import { assigned, statusChanged } from './hooks.js';
 import { candidatesOf, namesCaller } from './people.js';
+import { keepVersions } from '../history/keep-versions.js';
 
 export interface StatusItem {
   id: number;
@@ -80,6 +81,7 @@ export async function changeStatuses(ctx: Ctx, appId: number, items: StatusItem[
     const written: StoredRecord = { ...r, ...next, modifierId: writer.userId, updatedAt: ctx.now };
     if (!(await replaceRecord(ctx.db, schema.app.domainId, schema.app.id, r.revision, written))) throw new AppError('GAIA_CO02');
     records.set(r.id, written);
+    await keepVersions(ctx, schema, 'STATUS', [{ before: r, after: written }]);
     if (!step) {
       await statusChanged(ctx, { app: schema.app, recordId: r.id, action: action.name, from: action.from, to: action.to });
       // Everyone the record now waits for has been given it anew, even someone who had it before.

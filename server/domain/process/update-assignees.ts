@@ -10,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { writerOf } from '../records/writer.js';
 import { assigneesOf, processSchema, visibleRecords } from './change-status.js';
 import { assigned } from './hooks.js';
+import { keepVersions } from '../history/keep-versions.js';
 
 export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes: string[], revision?: number): Promise<number> {
   const { schema, process, slots } = await processSchema(ctx, appId);
@@ -30,6 +31,7 @@ export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes
   const writer = await writerOf(ctx);
   const next = { ...r, revision: r.revision + 1, data: { ...r.data, [slots.assigneeId]: assignees }, modifierId: writer.userId, updatedAt: ctx.now };
   if (!(await replaceRecord(ctx.db, schema.app.domainId, schema.app.id, r.revision, next))) throw new AppError('GAIA_CO02');
+  await keepVersions(ctx, schema, 'STATUS', [{ before: r, after: next }]);
   const had = new Set(assigneesOf(r, slots).map((a) => codeKey(a.code)));
   const fresh = assignees.filter((a) => !had.has(codeKey(a.code)));
   if (fresh.length) await assigned(ctx, { app: schema.app, recordId: r.id, codes: fresh.map((a) => a.code) });

@@ -30,7 +30,7 @@ export function sqlFieldsOf(schema: RecordSchema): Record<string, SqlField> {
  * matter only to functions (TODAY(), LOGINUSER(), PRIMARY_ORGANIZATION() …), so the user row is
  * read only for a query that calls one.
  */
-export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompileContext> {
+export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Query, related?: CompileContext['relatedCondition']): Promise<CompileContext> {
   const writer = usesFunctions(query.where) ? await writerOf(ctx) : null;
   const actor = ctx.actor;
   const signedIn = actor.kind === 'user' || actor.kind === 'guest';
@@ -48,6 +48,7 @@ export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Quer
         : null,
     appCode: schema.app.code,
     textIndex: { domainId: schema.app.domainId, appId: schema.app.id },
+    ...(related ? { relatedCondition: related } : {}),
     resolveUserIds: async (codes) => {
       if (codes.length === 0) return [];
       const rows = await ctx.db.selectFrom('users').select('id').where('domainId', '=', schema.app.domainId).where('codeKey', 'in', codes.map(codeKey)).execute();
@@ -56,9 +57,9 @@ export async function compileContext(ctx: Ctx, schema: RecordSchema, query: Quer
   };
 }
 
-export async function compile(ctx: Ctx, schema: RecordSchema, query: Query): Promise<CompiledQuery> {
+export async function compile(ctx: Ctx, schema: RecordSchema, query: Query, related?: CompileContext['relatedCondition']): Promise<CompiledQuery> {
   try {
-    return await compileQuery(query, await compileContext(ctx, schema, query));
+    return await compileQuery(query, await compileContext(ctx, schema, query, related));
   } catch (e) {
     if (e instanceof QueryError) throw queryAppError(e);
     throw e;

@@ -10,8 +10,8 @@ import type { Ctx } from '../context.js';
 import { sha256 } from '../auth/secrets.js';
 import { countRecords, selectRecords } from './list-records.js';
 import { compileScoped } from './record-scope.js';
+import { checkedQuery } from './related-query.js';
 import { renderRecords } from './present.js';
-import { parseAndCheck } from './query.js';
 import { recordSchema } from './schema.js';
 
 export const CURSOR_TTL_MS = 10 * 60_000;
@@ -24,13 +24,13 @@ function ownerOf(ctx: Ctx): string {
 
 export async function createCursor(ctx: Ctx, appId: number, input: { query: string; fields?: string[]; size: number }): Promise<{ id: string; totalCount: number }> {
   const schema = await recordSchema(ctx, appId, 'view');
-  const query = parseAndCheck(input.query, schema, { forCursor: true });
+  const { query, related } = await checkedQuery(ctx, input.query, schema, { forCursor: true });
   const domainId = ctx.actor.domainId;
   await ctx.db.deleteFrom('recordCursors').where('domainId', '=', domainId).where('expiresAt', '<=', toDb.time(ctx.now)).execute();
   const live = await ctx.db.selectFrom('recordCursors').select(sql<number>`count(*)`.as('n')).where('domainId', '=', domainId).executeTakeFirstOrThrow();
   if (fromDb.count(live.n) >= MAX_CURSORS_PER_DOMAIN) throw new AppError('GAIA_TM12');
 
-  const compiled = await compileScoped(ctx, schema, query);
+  const compiled = await compileScoped(ctx, schema, query, 'view', related);
   const max = await ctx.db
     .selectFrom('records')
     .select(sql<number>`max(id)`.as('m'))
@@ -82,8 +82,8 @@ export async function readCursor(ctx: Ctx, id: string): Promise<{ records: Buffe
   } catch {
     throw new AppError('GAIA_CN01'); // the app went away or out of reach since
   }
-  const query = parseAndCheck(cursor.query, schema, { forCursor: true });
-  const compiled = await compileScoped(ctx, schema, query);
+  const { query, related } = await checkedQuery(ctx, cursor.query, schema, { forCursor: true });
+  const compiled = await compileScoped(ctx, schema, query, 'view', related);
   const size = Number(cursor.size);
   const byIdOnly = query.orderBy.length === 0 || (query.orderBy.length === 1 && query.orderBy[0]!.field.code === '$id');
   const direction = query.orderBy[0]?.direction ?? 'desc';

@@ -6,8 +6,8 @@ import { fromDb } from '../../storage/dialect.js';
 import type { Ctx } from '../context.js';
 import { renderRecords } from './present.js';
 import { cachedTexts, keepTexts } from './render-cache.js';
-import { parseAndCheck } from './query.js';
 import { compileScoped } from './record-scope.js';
+import { checkedQuery } from './related-query.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 
 /** The query's records in order, within [limit, offset], optionally restricted further. */
@@ -43,8 +43,8 @@ export async function listRecords(
   input: { query: string; fields?: string[]; totalCount: boolean },
 ): Promise<{ records: Buffer[]; totalCount: number | null; warning?: string }> {
   const schema = await recordSchema(ctx, appId, 'view');
-  const query = parseAndCheck(input.query, schema);
-  const compiled = await compileScoped(ctx, schema, query);
+  const { query, related } = await checkedQuery(ctx, input.query, schema);
+  const compiled = await compileScoped(ctx, schema, query, 'view', related);
   const page = { limit: compiled.limit, offset: compiled.offset };
   const records = input.fields ? await renderRecords(ctx, schema, await selectRecords(ctx, schema, compiled, page), input.fields) : await wholeRecords(ctx, schema, compiled, page);
   const totalCount = input.totalCount ? await countRecords(ctx, schema, compiled) : null;

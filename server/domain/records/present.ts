@@ -56,6 +56,21 @@ export function recordNumber(appCode: string, id: number): string {
   return appCode ? `${appCode}-${id}` : String(id);
 }
 
+/**
+ * Today's names of the users, departments and groups these stored values mention, and of these
+ * users by id (0: kintone's "Administrator"): what `schema.writeApi` needs beyond the values.
+ */
+export async function namesFor(ctx: Ctx, schema: RecordSchema, datas: Values[], userIds: Iterable<number>) {
+  const codes: Record<Kind, Set<string>> = { user: new Set(), organization: new Set(), group: new Set() };
+  const paths = entityPaths(schema);
+  if (paths.top.length || paths.tables.length) for (const data of datas) collect(paths, data, codes);
+  const names = await loadNames(ctx, schema.directoryVersion, codes, new Set([...userIds].filter((id) => id > 0)));
+  return {
+    person: (id: number) => (id > 0 ? names.userCode(id) : 'Administrator'),
+    name: (kind: string, code: string) => names.name(kind as Kind, code),
+  };
+}
+
 /** Each record as kintone's JSON in UTF-8, in the order given. */
 export async function renderRecords(ctx: Ctx, schema: RecordSchema, records: StoredRecord[], fieldsFilter?: string[]): Promise<Buffer[]> {
   if (records.length === 0) return [];

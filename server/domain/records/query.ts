@@ -22,7 +22,7 @@ function optionsOf(p: Property): string[] | undefined {
  * The fields a query may name: every field with a value (tables' columns by their own code),
  * except those the caller may not see — to their queries those do not exist (probe R1).
  */
-export function querySchemaOf(schema: RecordSchema, unrestricted = false): QuerySchema {
+export function querySchemaOf(schema: RecordSchema, unrestricted = false, related: Record<string, QuerySchema> = {}): QuerySchema {
   const out: QuerySchema = Object.create(null);
   const hidden = unrestricted ? new Set<string>() : schema.fieldLimits.unqueryable;
   for (const p of Object.values(schema.fields)) {
@@ -34,6 +34,7 @@ export function querySchemaOf(schema: RecordSchema, unrestricted = false): Query
       continue;
     }
     out[p.code] = { code: p.code, type: p.type, options: p.type === 'STATUS' ? statusOptions(schema.def) : optionsOf(p) };
+    if (p.type === 'REFERENCE_TABLE' && Object.hasOwn(related, p.code)) out[p.code]!.relatedFields = related[p.code];
   }
   return out;
 }
@@ -55,12 +56,16 @@ function stripAppCode(expr: Query['where'], schema: RecordSchema): void {
 }
 
 /** `unrestricted`: a condition of the app's own settings (record permissions), not a caller's query. */
-export function parseAndCheck(text: string, schema: RecordSchema, options: { forCursor?: boolean; unrestricted?: boolean } = {}): Query {
+export function parseAndCheck(
+  text: string,
+  schema: RecordSchema,
+  options: { forCursor?: boolean; unrestricted?: boolean; related?: Record<string, QuerySchema> } = {},
+): Query {
   try {
     const query = parseQuery(text);
     stripAppCode(query.where, schema);
     if (!options.unrestricted) refuseStatusWhileOff(query, schema.def);
-    checkQuery(query, querySchemaOf(schema, options.unrestricted), { forCursor: options.forCursor });
+    checkQuery(query, querySchemaOf(schema, options.unrestricted, options.related), { forCursor: options.forCursor });
     return query;
   } catch (e) {
     if (e instanceof QueryError) throw queryAppError(e);

@@ -15,7 +15,7 @@ import type { DialectKind } from '../../storage/dialect.js';
 import { jsonSql } from '../../storage/json-sql.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
-import type { CompiledQuery } from '../../records/query-sql.js';
+import type { CompileContext, CompiledQuery } from '../../records/query-sql.js';
 import { RECORD_COLUMNS, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
 import { MAX_ID } from '../../../common/api/params.js';
 import type { Query } from '../../../common/query/index.js';
@@ -135,8 +135,14 @@ function fieldNames(inputs: ScopeInputs, code: string, includeSubs: boolean): Bo
 }
 
 /** A user's query with the records they may `right` (view, for reads) as a further condition. */
-export async function compileScoped(ctx: Ctx, schema: RecordSchema, query: Query, right: RecordRight = 'view'): Promise<CompiledQuery> {
-  const compiled = await compile(ctx, schema, query);
+export async function compileScoped(
+  ctx: Ctx,
+  schema: RecordSchema,
+  query: Query,
+  right: RecordRight = 'view',
+  related?: CompileContext['relatedCondition'],
+): Promise<CompiledQuery> {
+  const compiled = await compile(ctx, schema, query, related);
   const scope = (await recordScope(ctx, schema)).where(right);
   if (!scope) return compiled;
   return { ...compiled, where: compiled.where ? sql<SqlBool>`(${compiled.where} AND ${scope})` : scope };

@@ -15,6 +15,7 @@ import { findVisibleRecords } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
 import { writerOf } from './writer.js';
+import { type RecordWrite, keepVersions } from '../history/keep-versions.js';
 
 export interface UpdateItem {
   id?: number;
@@ -72,7 +73,8 @@ export async function updateRecords(
   ctx: Ctx,
   appId: number,
   items: UpdateItem[],
-  options: { upsert: boolean; prefix: (i: number) => string },
+  /** `history`: what the edits count as in record history (a revert's, REVERT; else EDIT). */
+  options: { upsert: boolean; prefix: (i: number) => string; history?: 'EDIT' | 'REVERT' },
 ): Promise<UpdateResult[]> {
   const schema = await recordSchema(ctx, appId, 'edit');
   const writer = await writerOf(ctx);
@@ -111,6 +113,7 @@ export async function updateRecords(
   const added: Written[] = [];
   const changed: Written[] = [];
   const removedFiles: string[] = [];
+  const edits: RecordWrite[] = [];
   for (const [i, w] of writes.entries()) {
     const v = values[i]!;
     if (!w.existing) {
@@ -121,19 +124,17 @@ export async function updateRecords(
     }
     const current = existing.get(w.existing.id)!;
     const revision = current.revision + 1;
-    const ok = await replaceRecord(ctx.db, domainId, appId, current.revision, {
-      ...current,
-      revision,
-      data: toStored(schema, v),
-      modifierId: writer.userId,
-      updatedAt: ctx.now,
-    });
+    const next = { ...current, revision, data: toStored(schema, v), modifierId: writer.userId, updatedAt: ctx.now };
+    const ok = await replaceRecord(ctx.db, domainId, appId, current.revision, next);
     if (!ok) throw new AppError('GAIA_CO02');
+    edits.push({ before: current, after: next });
     changed.push({ id: current.id, values: v });
     const kept = new Set(filesOf(schema, v).map((f) => f.fileKey));
     for (const f of filesOf(schema, w.existing.values)) if (!kept.has(f.fileKey)) removedFiles.push(f.fileKey);
     results.push({ id: current.id, revision, ...(options.upsert ? { operation: 'UPDATE' as const } : {}) });
   }
+  // Record history: the versions these edits made (history/keep-versions.ts).
+  await keepVersions(ctx, schema, options.history ?? 'EDIT', edits);
   // Process management: records an upsert adds start in the first status (process/initial-status.ts).
   await startRecords(ctx, schema, added.map((r) => ({ ...r, creatorId: writer.userId })));
   await insertRecords(

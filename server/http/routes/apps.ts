@@ -17,7 +17,8 @@ const settingsRoute = (stage: Stage) =>
     input: appParam,
     handler: async ({ input, read }) => {
       const { revision, definition } = await readStage(read(), input.app, stage);
-      return { ...definition.settings, code: definition.code, revision: String(revision) };
+      // enableHistory: documents saved before record history existed have it on.
+      return { ...definition.settings, enableHistory: definition.settings.enableHistory !== false, code: definition.code, revision: String(revision) };
     },
   });
 

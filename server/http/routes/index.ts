@@ -13,6 +13,7 @@ import { commentRoutes } from './comments.js';
 import { groupRoutes } from './groups.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
+import { historyRoutes } from './history.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
 import { organizationRoutes } from './organizations.js';
@@ -40,5 +41,6 @@ export const routes: RouteSpec<any>[] = [
   ...processRoutes,
   ...recordRoutes,
   ...commentRoutes,
+  ...historyRoutes,
   ...bulkRoutes,
 ];

@@ -1,5 +1,6 @@
 // The compiler's contract with its caller (the records list, counts, cursors, views).
 import type { RawBuilder, SqlBool } from 'kysely';
+import type { Cond } from '../../../common/query/ast.js';
 
 export interface SqlField {
   code: string;
@@ -31,6 +32,12 @@ export interface CompileContext {
    * scans (callers that write records without indexing them, such as some tests).
    */
   textIndex?: { domainId: string; appId: number };
+  /**
+   * `ref.field in (…)` on a Related Records field: the whole predicate over the record `r`,
+   * built by the caller, who knows the other app and what the actor may see of it. Absent:
+   * such a condition names an unknown field.
+   */
+  relatedCondition?(cond: Cond): Promise<RawBuilder<SqlBool>>;
 }
 
 export interface CompiledOrder {

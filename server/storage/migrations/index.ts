@@ -12,6 +12,7 @@ import * as m0008 from './0008-directory-version.js';
 import * as m0009 from './0009-directory-memberships.js';
 import * as m0010 from './0010-record-comments.js';
 import * as m0011 from './0011-api-tokens.js';
+import * as m0012 from './0012-record-history.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-directory-memberships': m0009,
   '0010-record-comments': m0010,
   '0011-api-tokens': m0011,
+  '0012-record-history': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

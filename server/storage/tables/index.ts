@@ -11,6 +11,7 @@ import type {
 } from './directory.table.js';
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
 import type { FilesTable } from './files.table.js';
+import type { RecordVersionsTable } from './history.table.js';
 import type { MailOutboxTable } from './mail.table.js';
 import type { RecordCursorsTable, RecordSearchTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
@@ -38,4 +39,5 @@ export interface Database {
   recordSearch: RecordSearchTable;
   recordComments: RecordCommentsTable;
   recordCommentCounters: RecordCommentCountersTable;
+  recordVersions: RecordVersionsTable;
 }
