@@ -193,6 +193,24 @@ eachDatabase((database) => {
     });
   });
 
+  describe('F1 files of hidden fields', () => {
+    it('are not downloadable by someone who may not read the field', async () => {
+      const { d, app, carol, fileKey } = await world();
+      // Open record 2 to carol, but hide its attachment field from her.
+      await d.request({ method: 'PUT', url: '/k/v1/record/acl.json', as: d.member, payload: { app, rights: [] } });
+      await d.request({
+        method: 'PUT',
+        url: '/k/v1/field/acl.json',
+        as: d.member,
+        payload: { app, rights: [{ code: 'doc', entities: [{ accessibility: 'WRITE', entity: { type: 'USER', code: 'member' } }] }] },
+      });
+      expect((await get(d, carol, `/k/v1/record.json?app=${app}&id=2`)).json().record.doc).toBeUndefined();
+      const file = await download(d, carol, fileKey);
+      expect(file.statusCode).toBe(404);
+      expect((await download(d, d.member, fileKey)).statusCode).toBe(200);
+    });
+  });
+
   describe('R14 a token of one app', () => {
     it('reaches neither another app nor its files nor its settings', async () => {
       const { d, app, fileKey } = await world();

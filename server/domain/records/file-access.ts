@@ -11,9 +11,13 @@ export async function mayReadRecordFile(ctx: Ctx, file: StoredFile): Promise<boo
   if (!owner) return false;
   try {
     const schema = await recordSchema(ctx, owner.appId, 'view');
-    if (!Object.values(schema.fieldIds).includes(owner.fieldId)) return false;
-    const found = await findVisibleRecords(ctx, schema, [owner.recordId]);
-    return found.has(owner.recordId);
+    const code = Object.keys(schema.fieldIds).find((c) => schema.fieldIds[c] === owner.fieldId);
+    if (code === undefined) return false;
+    const record = (await findVisibleRecords(ctx, schema, [owner.recordId])).get(owner.recordId);
+    if (!record) return false;
+    // A file in a table is hidden with its table; field permissions name whole fields.
+    const holder = schema.tableOf[code] ?? code;
+    return !schema.fieldLimits.hiddenIn(record).has(holder);
   } catch (err) {
     if (err instanceof AppError) return false; // the app is gone or out of reach
     throw err;
