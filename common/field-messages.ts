@@ -195,6 +195,19 @@ export const FIELD_MESSAGES = {
     ja: 'このステータスの作業者は1人だけ指定できます。',
     en: 'This status takes one assignee only.',
   },
+  // Notification settings (app/notifications/*.json): Engawa's wording.
+  notificationTimingField: {
+    ja: '日付、日時、作成日時、更新日時のいずれかのフィールドコードを指定してください。',
+    en: 'Specify the code of a date, date and time, created datetime or updated datetime field.',
+  },
+  notificationTiming: {
+    ja: 'hoursLaterとtimeのどちらか一方を指定してください。',
+    en: 'Specify either hoursLater or time, not both.',
+  },
+  notificationTime: {
+    ja: '時刻は10分単位で「HH:mm」の形式で指定してください。',
+    en: 'Specify the time as HH:mm in steps of 10 minutes.',
+  },
 } as const satisfies Record<string, Message>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -7,6 +7,7 @@ import type { AppAclRight, FieldAclRight, RecordAclRight } from '../../../common
 import { defaultAppAcl } from '../../policy/app-rights.js';
 import { type Property, newAppSystemFields } from '../../../common/fields/index.js';
 import type { ProcessSettings } from '../process/model.js';
+import type { NotificationSettings } from '../notifications/settings-model.js';
 
 export interface AppSettings {
   name: string;
@@ -45,6 +46,8 @@ export interface AppDefinition {
   fieldAcl?: FieldAclRight[];
   /** app/status.json (process management); absent until first configured. */
   process?: ProcessSettings;
+  /** app/notifications/*.json; absent until first saved (kintone's defaults: notifications/settings-model.ts). */
+  notifications?: NotificationSettings;
 }
 
 export function appAclOf(def: AppDefinition): AppAclRight[] {

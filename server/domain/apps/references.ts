@@ -1,5 +1,6 @@
 import { allFieldCodes, type AppDefinition } from './definition.js';
 import { renameProcessFields } from '../process/model.js';
+import { renameNotificationFields } from '../notifications/settings-model.js';
 
 /**
  * After fields are deleted, settings that named them forget them, as kintone does: layout
@@ -75,4 +76,5 @@ export function renameReferences(def: AppDefinition, renames: Array<[string, str
     if (ref?.condition) ref.condition = { ...ref.condition, field: re(ref.condition.field) as string };
   }
   renameProcessFields(def.process, (code) => re(code) as string);
+  renameNotificationFields(def.notifications, (code) => re(code) as string);
 }

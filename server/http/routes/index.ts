@@ -16,6 +16,7 @@ import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
+import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
 import { processRoutes } from './process.js';
 import { sessionRoutes } from './session.js';
@@ -41,6 +42,7 @@ export const routes: RouteSpec<any>[] = [
   ...processRoutes,
   ...recordRoutes,
   ...commentRoutes,
+  ...notificationRoutes,
   ...historyRoutes,
   ...bulkRoutes,
 ];

@@ -13,6 +13,7 @@ import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable }
 import type { FilesTable } from './files.table.js';
 import type { RecordVersionsTable } from './history.table.js';
 import type { MailOutboxTable } from './mail.table.js';
+import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
 import type { RecordCursorsTable, RecordSearchTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
@@ -40,4 +41,7 @@ export interface Database {
   recordComments: RecordCommentsTable;
   recordCommentCounters: RecordCommentCountersTable;
   recordVersions: RecordVersionsTable;
+  notifications: NotificationsTable;
+  userNotificationSettings: UserNotificationSettingsTable;
+  reminderMarks: ReminderMarksTable;
 }

@@ -1,0 +1,32 @@
+import type { DbBool, DbJson, DbTime } from '../dialect.js';
+
+/** One notification for one recipient (see migrations/0013-notifications.ts). */
+export interface NotificationsTable {
+  domainId: string;
+  id: number;
+  recipientId: number;
+  kind: string;
+  toMe: DbBool;
+  appId: number;
+  recordId: number | null;
+  commentId: number | null;
+  /** The user who acted; 0 for an API token; null when nobody did (reminders). */
+  senderId: number | null;
+  detail: DbJson;
+  createdAt: DbTime;
+  readAt: DbTime | null;
+}
+
+/** A user's own notification choices. */
+export interface UserNotificationSettingsTable {
+  domainId: string;
+  userId: number;
+  email: DbBool;
+}
+
+/** Per app: reminders due up to this time have been sent. */
+export interface ReminderMarksTable {
+  domainId: string;
+  appId: number;
+  checkedUntil: DbTime;
+}
