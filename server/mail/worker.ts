@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import type { Services } from '../domain/context.js';
 import { fromDb, toDb } from '../storage/dialect.js';
 import type { MailOutboxTable } from '../storage/tables/mail.table.js';
+import { type Prepared, prepareQueued } from './prepare.js';
 import { type RenderedMail, renderMail } from './templates/index.js';
 import { type MailLogger, type MailTransport, describeSendError } from './transport.js';
 
@@ -137,17 +138,28 @@ export class MailWorker {
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
-    // Rendered now, not at enqueue: the text reflects the data (and, for later templates, the
-    // permissions) at the moment it leaves.
+    // Rendered now, not at enqueue: the text reflects the data and the permissions at the
+    // moment it leaves; a notification its recipient may no longer see is dropped (prepare.ts).
+    let prepared: Prepared | null;
+    try {
+      prepared = await prepareQueued({ ...row, params: fromDb.json<unknown>(row.params, null) }, this.services);
+    } catch (err) {
+      await this.#retryLater(row, describeSendError(err));
+      return;
+    }
+    if (!prepared) {
+      await this.#drop(row);
+      return;
+    }
     let rendered: RenderedMail;
     try {
-      rendered = renderMail(row.template, fromDb.json<unknown>(row.params, null), row.locale);
+      rendered = renderMail(row.template, prepared.params, prepared.locale);
     } catch (err) {
       await this.#giveUp(row, describeSendError(err));
       return;
     }
     try {
-      await this.transport.send({ to: row.recipient, messageId: row.messageId, ...rendered });
+      await this.transport.send({ to: prepared.to, messageId: row.messageId, ...rendered });
     } catch (err) {
       await this.#retryLater(row, describeSendError(err, this.services.config.smtpUrl));
       return;
@@ -156,6 +168,7 @@ export class MailWorker {
       .updateTable('mailOutbox')
       .set({
         status: 'sent',
+        recipient: prepared.to,
         sentAt: toDb.time(this.services.clock()),
         subject: rendered.subject,
         textBody: rendered.text,
@@ -182,6 +195,16 @@ export class MailWorker {
       .set({ nextAttemptAt: toDb.time(next), lockedUntil: null, lastError: error })
       .where('id', '=', row.id)
       // If our claim lapsed and another worker already delivered it, leave its result alone.
+      .where('status', '=', 'queued')
+      .execute();
+  }
+
+  /** Not to be sent at all any more (a notification its recipient may no longer see). */
+  async #drop(row: OutboxRow): Promise<void> {
+    await this.services.db
+      .updateTable('mailOutbox')
+      .set({ status: 'dropped', lockedUntil: null, lastError: null })
+      .where('id', '=', row.id)
       .where('status', '=', 'queued')
       .execute();
   }

@@ -1,9 +1,9 @@
-// The hook for what follows a new comment. Notifications (the inbox, mail to the record's
-// creator, last editor, earlier commenters and the mentioned) come in a later step; they will
-// be written here, in the transaction that stores the comment, so that a notification exists
-// exactly when its comment does. Until then it does nothing.
+// The hook for what follows a new comment: notifications (notifications/comment-posted.ts),
+// written in the transaction that stores the comment, so that a notification exists exactly
+// when its comment does.
 import type { Mention } from '../../../common/api/comments.js';
 import type { Ctx } from '../context.js';
+import { commentPosted } from '../notifications/comment-posted.js';
 
 export interface CommentAdded {
   appId: number;
@@ -17,4 +17,6 @@ export interface CommentAdded {
   mentions: Mention[];
 }
 
-export async function commentAdded(_ctx: Ctx, _event: CommentAdded): Promise<void> {}
+export async function commentAdded(ctx: Ctx, event: CommentAdded): Promise<void> {
+  await commentPosted(ctx, event);
+}

@@ -1,9 +1,9 @@
-// What happens around a status change besides the record: people are to hear of it. The
-// notification inbox ("To me": you were assigned; "All": the status of a record you follow
-// changed) arrives later and will fill these in. They run inside the change's transaction, so
-// whatever they record lands exactly when the change does, and vanishes with it.
+// What happens around a status change besides the record: people are to hear of it, through
+// the notification inbox (notifications/status-changed.ts). These run inside the change's
+// transaction, so whatever they record lands exactly when the change does, and vanishes with it.
 import type { App } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
+import { statusMoved, usersAssigned } from '../notifications/status-changed.js';
 
 export interface StatusChange {
   app: App;
@@ -14,11 +14,11 @@ export interface StatusChange {
 }
 
 /** A record moved from one state to another (not called for an ALL assignee's own step). */
-export async function statusChanged(_ctx: Ctx, _change: StatusChange): Promise<void> {
-  // Nothing yet: the notification inbox will tell the record's followers.
+export async function statusChanged(ctx: Ctx, change: StatusChange): Promise<void> {
+  await statusMoved(ctx, change);
 }
 
 /** Users (login names) became assignees of a record; `codes` lists only the newly assigned. */
-export async function assigned(_ctx: Ctx, _who: { app: App; recordId: number; codes: string[] }): Promise<void> {
-  // Nothing yet: the notification inbox will give each a "To me" notification.
+export async function assigned(ctx: Ctx, who: { app: App; recordId: number; codes: string[] }): Promise<void> {
+  await usersAssigned(ctx, who);
 }

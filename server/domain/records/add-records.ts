@@ -11,6 +11,7 @@ import type { SystemInput } from '../../../common/fields/index.js';
 import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { RecordSchema } from './schema.js';
+import { recordsSaved } from '../notifications/records-saved.js';
 
 /** POST record(s): all records or none. Returns ids and revisions in input order. */
 export async function addRecords(ctx: Ctx, appId: number, records: unknown[], prefix: (i: number) => string): Promise<Array<{ id: number; revision: number }>> {
@@ -31,6 +32,8 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
   await claimUniqueValues(ctx, schema, written, true);
   await ownFiles(ctx, schema, written);
   await indexText(ctx, schema, written, true);
+  // Notifications: who hears of these records (notifications/records-saved.ts).
+  await recordsSaved(ctx, schema, { added: ids, edited: [] });
   return ids.map((id) => ({ id, revision: 1 }));
 }
 

@@ -15,6 +15,7 @@ import { findVisibleRecords } from './record-scope.js';
 import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
 import { writerOf } from './writer.js';
+import { recordsSaved } from '../notifications/records-saved.js';
 import { type RecordWrite, keepVersions } from '../history/keep-versions.js';
 
 export interface UpdateItem {
@@ -149,5 +150,7 @@ export async function updateRecords(
   await ownFiles(ctx, schema, [...changed, ...added]);
   await indexText(ctx, schema, changed);
   await indexText(ctx, schema, added, true);
+  // Notifications: who hears of these adds and edits (notifications/records-saved.ts).
+  await recordsSaved(ctx, schema, { added: added.map((r) => r.id), edited: changed.map((r) => existing.get(r.id)!) });
   return results;
 }

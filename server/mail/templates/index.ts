@@ -1,5 +1,6 @@
 // The registry of every message Engawa sends. enqueueMail is typed against it, so a caller
 // cannot queue a template that does not exist or pass it the wrong params.
+import { notificationMail } from './notification.js';
 import { setupLink } from './setup-link.js';
 import { testMessage } from './test-message.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
@@ -9,6 +10,7 @@ export type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 export const TEMPLATES = {
   'setup-link': setupLink,
   'test-message': testMessage,
+  notification: notificationMail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
