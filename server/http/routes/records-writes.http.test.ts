@@ -199,6 +199,27 @@ eachDatabase((database, kind) => {
       expect(await search('title like "倉庫"')).toEqual([]);
     });
 
+    it('stores and finds text with quotes, braces, backslashes, commas and NULL as sent', async () => {
+      const d = await newDomain(h);
+      const app = await deployedApp(d, FIELDS);
+      const texts = ['{"a\\b", NULL}', 'NULL', 'say "hi", \\ then {go}', '改行\nと\t🙂 と \'引用\''];
+      const add = await d.request({
+        method: 'POST',
+        url: '/k/v1/records.json',
+        as: d.member,
+        payload: { app, records: texts.map((t, i) => ({ title: { value: t }, code: { value: `Q-${i}` } })) },
+      });
+      expect(add.statusCode, add.body).toBe(200);
+      expect(await rows(d, app)).toEqual(texts.flatMap((t, i) => [`${i + 1}:Q-${i}`, `${i + 1}:${t}`].sort()));
+      for (const [i, t] of texts.entries()) {
+        const got = await d.request({ method: 'GET', url: `/k/v1/record.json?app=${app}&id=${i + 1}`, as: d.member });
+        expect(got.json().record.title.value).toBe(t);
+      }
+      const res = await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}&query=${encodeURIComponent('title like "\\"hi\\", \\\\"')}`, as: d.member });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().records.map((r: { $id: { value: string } }) => r.$id.value)).toEqual(['3']);
+    });
+
     it('lets two records swap unique values in one update', async () => {
       const d = await newDomain(h);
       const app = await deployedApp(d, FIELDS);
