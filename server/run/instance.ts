@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import { openDatabase } from '../storage/db.js';
 import { type Background, prepareStorage, startBackground } from './background.js';
 import { MAIL_QUEUED } from './primary.js';
+import { onShutdown } from './shutdown.js';
 
 export async function runInstance(config: Readonly<Config>, logger: Logger): Promise<void> {
   const worker = cluster.isWorker;
@@ -39,28 +40,10 @@ export async function runInstance(config: Readonly<Config>, logger: Logger): Pro
   if (!worker) background = startBackground(services, logger);
   logger.info({ url: config.baseUrl }, 'Engawa is listening');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 25_000);
-    force.unref();
-    try {
-      await app.close();
-      await background?.stop();
-      await redis?.quit();
-      await storage.close();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  onShutdown(logger, 'finishing in-flight requests', 25_000, async () => {
+    await app.close();
+    await background?.stop();
+    await redis?.quit();
+    await storage.close();
+  });
 }

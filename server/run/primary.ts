@@ -7,6 +7,7 @@ import type { Services } from '../domain/context.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from '../storage/db.js';
 import { prepareStorage, startBackground } from './background.js';
+import { onShutdown } from './shutdown.js';
 
 export const MAIL_QUEUED = 'engawa:mail-queued';
 const RESPAWN_DELAY_MS = 1_000;
@@ -41,15 +42,8 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
   for (let i = 0; i < config.workers; i++) fork();
   logger.info({ workers: config.workers }, 'primary started its workers');
 
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  onShutdown(logger, 'stopping workers', 28_000, async () => {
     stopping = true;
-    logger.info({ signal }, 'shutting down: stopping workers');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 28_000);
-    force.unref();
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
     await Promise.all(
       workers.map(
@@ -61,16 +55,7 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
           }),
       ),
     );
-    try {
-      await background.stop();
-      await storage.close();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+    await background.stop();
+    await storage.close();
+  });
 }
