@@ -13,7 +13,7 @@
 // The server runs on this thread; every client (loader, autocannon, exporter) runs in a worker
 // thread, so the figures are the server's and not the load generator's.
 import type { CannonResult, ExportResult, LoadResult, Task, Target } from './records/client.js';
-import { FIELDS, LIKE_WORD, USER_CODES } from './records/data.js';
+import { FIELDS, USER_CODES } from './records/data.js';
 import { OtherLoad, describeShare, waitForQuiet } from './records/machine.js';
 import { startProfile, stopProfile } from './records/profile.js';
 import {
@@ -29,7 +29,8 @@ import {
   n,
   summary,
 } from './records/report.js';
-import { ADMIN, type BenchServer, analyze, quiesce, startCluster, startServer } from './records/server.js';
+import { type BenchServer, analyze, quiesce, startCluster, startServer } from './records/server.js';
+import { AUTH, LIKE, api, authOf, paths, withRecordPermissions } from './records/scenarios.js';
 import { runTask } from './records/workers.js';
 
 function intEnv(name: string, fallback: number): number {
@@ -51,13 +52,6 @@ const WORKERS = Math.floor(intEnv('WORKERS', 1));
 const PROGRESS_EVERY = 50_000;
 const QUIET_WAIT_S = process.env.QUIET_WAIT_S === undefined ? 300 : Number(process.env.QUIET_WAIT_S);
 
-const FILTER = 'num > 500 and category in ("a","b") order by $id desc limit 100';
-/** The same filter narrowed to one owner's records: what that owner sees under record permissions. */
-const FILTER_OWNER = 'num > 500 and category in ("a","b") and owner in ("staff1") order by $id desc limit 100';
-const OWNER_AUTH = Buffer.from('staff1:staff1 password').toString('base64');
-const LIKE = `title like "${LIKE_WORD}"`;
-const AUTH = Buffer.from(`${ADMIN.login}:${ADMIN.password}`).toString('base64');
-
 const log = (line: string) => console.log(line);
 const PG_DATABASE = DATABASE_URL ? decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1)) : undefined;
 /** Other processes' share of the CPU per measured phase of the current database's run. */
@@ -73,17 +67,6 @@ async function watched<T>(name: string, fn: () => Promise<T>): Promise<T> {
   return out;
 }
 const seconds = (since: number) => (performance.now() - since) / 1000;
-
-async function api<T>(server: BenchServer, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { 'x-cybozu-authorization': AUTH, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
-}
 
 /** The people USER_SELECT names, and the app, built and deployed through the API as a client would. */
 async function createApp(server: BenchServer): Promise<number> {
@@ -150,37 +133,6 @@ async function loadRecords(kind: string, target: Target): Promise<DatabaseFigure
     `; ${describeShare(othersByPhase['bulk add'] ?? null)}`);
   return { loaded: result.loaded, seconds: result.ms / 1000, perSecond, stoppedEarly, projectedFullSeconds, ...(result.error ? { error: result.error } : {}) };
 }
-
-function paths(app: number): Record<ScenarioName, string> {
-  const q = (query: string) => `/k/v1/records.json?app=${app}&query=${encodeURIComponent(query)}`;
-  return {
-    filtered: q(FILTER),
-    filteredCount: `${q(FILTER)}&totalCount=true`,
-    single: `/k/v1/record.json?app=${app}&id=1`,
-    like: q(LIKE),
-    // One owner's records: asked for by filter, then (as that owner) left to record permissions.
-    owned: q(FILTER_OWNER),
-    restricted: q(FILTER),
-  };
-}
-
-/**
- * Record permissions of the kind "people see the records they are named in": staff1 lists with
- * the plain filter and gets exactly the records `owned` asks for by filter, so the two scenarios
- * return the same records and the difference is what the permissions cost.
- */
-async function withRecordPermissions<T>(server: BenchServer, app: number, on: boolean, fn: () => Promise<T>): Promise<T> {
-  if (!on) return fn();
-  const put = (rights: unknown[]) => api(server, 'PUT', '/k/v1/record/acl.json', { app, rights });
-  await put([{ filterCond: '', entities: [{ entity: { type: 'FIELD_ENTITY', code: 'owner' }, viewable: true, editable: true, deletable: false }] }]);
-  try {
-    return await fn();
-  } finally {
-    await put([]);
-  }
-}
-
-const authOf = (name: ScenarioName) => (name === 'restricted' ? OWNER_AUTH : AUTH);
 
 async function loadTests(server: BenchServer, served: Target, maxId: number): Promise<Record<ScenarioName, CannonResult>> {
   const cluster = WORKERS > 1 ? await startCluster(server, WORKERS) : null;
