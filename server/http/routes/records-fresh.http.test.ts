@@ -109,6 +109,23 @@ eachDatabase((database) => {
       expect(after.note).toEqual({ type: 'SINGLE_LINE_TEXT', value: '' });
     });
 
+    it('answers the same without the cache (RECORD_CACHE_MB=0)', async () => {
+      const { d, app } = await world();
+      const cached = await list(d, app);
+      const uncachedHarness = await startApp(database(), { RECORD_CACHE_MB: '0' });
+      try {
+        const res = await uncachedHarness.app.inject({
+          method: 'GET',
+          url: `/k/v1/records.json?app=${app}`,
+          headers: { host: d.host, 'x-cybozu-authorization': d.member.auth },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().records).toEqual(cached);
+      } finally {
+        await uncachedHarness.close();
+      }
+    });
+
     it('answers the same texts with fields[] as without, restricted to those fields', async () => {
       const { d, app } = await world();
       const whole = await list(d, app);
