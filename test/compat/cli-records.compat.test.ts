@@ -3,7 +3,7 @@
 // table as one CSV row per table row, attachments downloaded), import adding records, import
 // upserting by a unique field and by record number (rows without a key arrive with dummy ids
 // from 2^53−1 down and must be inserted), import with attachments, an export → import → export
-// round trip into a fresh app, and delete, which the CLI allows with API tokens only.
+// round trip into a fresh app (record delete: cli-delete.compat.test.ts).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KintoneRestAPIClient } from '@kintone/rest-api-client';
