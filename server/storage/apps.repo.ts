@@ -65,7 +65,17 @@ export async function findAppForRecords(
   domainId: string,
   id: number,
 ): Promise<{ app: App; liveRevision: number | null; directoryVersion: number } | null> {
-  const row = await db
+  return (await findAppsForRecords(db, domainId, [id])).get(id) ?? null;
+}
+
+/** findAppForRecords for several apps in one statement. */
+export async function findAppsForRecords(
+  db: Queryable,
+  domainId: string,
+  ids: number[],
+): Promise<Map<number, { app: App; liveRevision: number | null; directoryVersion: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .selectFrom('apps')
     .innerJoin('domains', 'domains.id', 'apps.domainId')
     .leftJoin('appDefinitions as live', (j) =>
@@ -74,11 +84,14 @@ export async function findAppForRecords(
     .selectAll('apps')
     .select(['live.revision as liveRevision', 'domains.directoryVersion'])
     .where('apps.domainId', '=', domainId)
-    .where('apps.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { liveRevision, directoryVersion, ...app } = row;
-  return { app: toApp(app), liveRevision: liveRevision == null ? null : Number(liveRevision), directoryVersion: Number(directoryVersion) };
+    .where('apps.id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map(({ liveRevision, directoryVersion, ...app }) => [
+      Number(app.id),
+      { app: toApp(app), liveRevision: liveRevision == null ? null : Number(liveRevision), directoryVersion: Number(directoryVersion) },
+    ]),
+  );
 }
 
 export async function findApps(db: Queryable, domainId: string, ids: number[]): Promise<Map<number, App>> {

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { listAppsInput } from '../../../common/api/apps.js';
 import { seesApp } from '../../policy/app-rights.js';
 import { scope } from '../../policy/scope.js';
-import { type App, findAppForRecords, listApps } from '../../storage/apps.repo.js';
+import { type App, findAppsForRecords, listApps } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import { liveAppAcl, rightsOn } from './app-access.js';
 
@@ -16,8 +16,9 @@ export async function listVisibleApps(ctx: Ctx, filter: z.output<typeof listApps
   let skip = filter.offset;
   for (let from = 0; ; from += CHUNK) {
     const candidates = await listApps(ctx.db, scope(ctx.actor, 'apps'), { ...filter, offset: from, limit: CHUNK });
+    const facts = await findAppsForRecords(ctx.db, ctx.actor.domainId, candidates.map((a) => a.id));
     for (const app of candidates) {
-      const found = await findAppForRecords(ctx.db, app.domainId, app.id);
+      const found = facts.get(app.id);
       if (!found || found.liveRevision === null) continue;
       const rights = await rightsOn(ctx, found.app, await liveAppAcl(ctx, found.app, found.liveRevision), found.directoryVersion);
       if (!seesApp(rights)) continue;

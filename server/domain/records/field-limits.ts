@@ -37,11 +37,11 @@ export async function fieldLimits(ctx: Ctx, schema: Schema): Promise<FieldLimits
   // API tokens act with their own flags over every field, as in kintone.
   if (acl.length === 0 || actor.kind === 'system' || actor.kind === 'apiToken') return NO_LIMITS;
   const principal = actor.kind === 'user' ? await loadPrincipal(ctx, schema.directoryVersion, actor.userId) : null;
-  if (!principal) return everythingHidden(schema, acl.map((r) => r.code));
+  if (!principal) return everythingHidden(acl.map((r) => r.code));
   return limitsFor(schema, principal, fieldRightsFor(principal, acl));
 }
 
-function everythingHidden(_schema: Schema, codes: string[]): FieldLimits {
+function everythingHidden(codes: string[]): FieldLimits {
   const hidden = new Set(codes);
   return { none: false, unqueryable: hidden, hiddenIn: () => hidden, unwritable: (c) => c.filter((x) => hidden.has(x)) };
 }

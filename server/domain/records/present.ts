@@ -74,17 +74,7 @@ export async function namesFor(ctx: Ctx, schema: RecordSchema, datas: Values[], 
 /** Each record as kintone's JSON in UTF-8, in the order given. */
 export async function renderRecords(ctx: Ctx, schema: RecordSchema, records: StoredRecord[], fieldsFilter?: string[]): Promise<Buffer[]> {
   if (records.length === 0) return [];
-  const codes: Record<Kind, Set<string>> = { user: new Set(), organization: new Set(), group: new Set() };
-  const paths = entityPaths(schema);
-  if (paths.top.length || paths.tables.length) for (const r of records) collect(paths, r.data, codes);
-  const people = new Set<number>();
-  for (const r of records) {
-    if (r.creatorId > 0) people.add(r.creatorId);
-    if (r.modifierId > 0) people.add(r.modifierId);
-  }
-  const names = await loadNames(ctx, schema.directoryVersion, codes, people);
-  const person = (id: number) => (id > 0 ? names.userCode(id) : 'Administrator');
-  const nameOf = (kind: string, code: string) => names.name(kind as Kind, code);
+  const { person, name: nameOf } = await namesFor(ctx, schema, records.map((r) => r.data), records.flatMap((r) => [r.creatorId, r.modifierId]));
   const filter = fieldsFilter ? new Set(fieldsFilter) : undefined;
   return records.map((r) =>
     Buffer.from(schema.writeApi(r.data, {
