@@ -5,13 +5,13 @@
 // nothing. One fan-out asks the directory a handful of questions however many records and
 // entities it covers.
 import { EVERYONE } from '../../../common/api/acl.js';
-import type { StoredEntity, StoredValue } from '../../../common/fields/index.js';
 import { fromDb } from '../../storage/dialect.js';
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { codeKey } from '../../storage/users.repo.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
 import type { NotificationTarget } from './settings-model.js';
+import { entityCodes } from '../records/entities.js';
 
 export type PeopleRef =
   | { type: 'USER'; code: string }
@@ -25,10 +25,6 @@ export class Audience {
   add(ids: Iterable<number>, toMe: boolean): void {
     for (const id of ids) this.users.set(id, toMe || this.users.get(id) === true);
   }
-}
-
-function codesIn(v: StoredValue | undefined): string[] {
-  return Array.isArray(v) ? (v as StoredEntity[]).flatMap((e) => (e && typeof e.code === 'string' ? [e.code] : [])) : [];
 }
 
 /** The people a target names for this record (a static entity names the same people for any). */
@@ -47,11 +43,11 @@ export function refsOf(def: AppDefinition, t: Pick<NotificationTarget, 'entity' 
       return [{ type: 'ID', id: record.modifierId }];
     case 'USER_SELECT':
     case 'STATUS_ASSIGNEE':
-      return codesIn(record.data[id ?? '']).map((c) => ({ type: 'USER' as const, code: c }));
+      return entityCodes(record.data[id ?? '']).map((c) => ({ type: 'USER' as const, code: c }));
     case 'GROUP_SELECT':
-      return codesIn(record.data[id ?? '']).map((c) => ({ type: 'GROUP' as const, code: c }));
+      return entityCodes(record.data[id ?? '']).map((c) => ({ type: 'GROUP' as const, code: c }));
     case 'ORGANIZATION_SELECT':
-      return codesIn(record.data[id ?? '']).map((c) => ({ type: 'ORGANIZATION' as const, code: c, includeSubs: t.includeSubs }));
+      return entityCodes(record.data[id ?? '']).map((c) => ({ type: 'ORGANIZATION' as const, code: c, includeSubs: t.includeSubs }));
     default:
       return [];
   }

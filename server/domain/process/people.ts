@@ -4,7 +4,7 @@
 // caller is among the users an action names.
 import { EVERYONE } from '../../../common/api/acl.js';
 import type { ProcessEntity } from '../../../common/api/process.js';
-import type { StoredEntity, StoredValue } from '../../../common/fields/index.js';
+import type { StoredValue } from '../../../common/fields/index.js';
 import { namesPrincipal } from '../../policy/principal.js';
 import type { App } from '../../storage/apps.repo.js';
 import { fromDb } from '../../storage/dialect.js';
@@ -12,6 +12,7 @@ import { codeKey } from '../../storage/users.repo.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 import type { AppDefinition } from '../apps/definition.js';
+import { entityCodes } from '../records/entities.js';
 
 /** What the people of a setting are read against: the app, its live definition, the record. */
 export interface ProcessTarget {
@@ -35,7 +36,7 @@ type Source =
   | { kind: 'orgs'; keys: string[]; includeSubs: boolean };
 
 function codesIn(v: StoredValue | undefined): string[] {
-  return Array.isArray(v) ? (v as StoredEntity[]).flatMap((e) => (e && typeof e.code === 'string' ? [codeKey(e.code)] : [])) : [];
+  return entityCodes(v).map(codeKey);
 }
 
 /** Each entity as where its users come from, in order. */

@@ -63,3 +63,8 @@ function visit(props: Record<string, Property>, vals: Record<string, StoredValue
     }
   }
 }
+
+/** The codes, as stored, of the users, departments or groups a stored selection value names. */
+export function entityCodes(v: unknown): string[] {
+  return Array.isArray(v) ? (v as Array<{ code?: unknown } | null>).flatMap((e) => (e && typeof e.code === 'string' ? [e.code] : [])) : [];
+}

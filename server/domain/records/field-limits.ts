@@ -8,6 +8,7 @@ import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 import type { AppDefinition } from '../apps/definition.js';
+import { entityCodes } from './entities.js';
 
 export interface FieldLimits {
   /** True when nothing is limited: answers are the same for everyone who sees the record. */
@@ -55,7 +56,7 @@ function limitsFor(schema: Schema, p: Principal, rights: FieldRights): FieldLimi
     creatorId: r.creatorId,
     modifierId: r.modifierId,
     typeOf,
-    codesIn: (code) => codesOf(r.data[schema.fieldIds[code] ?? '']),
+    codesIn: (code) => entityCodes(r.data[schema.fieldIds[code] ?? '']),
   });
   const factsOf = (source: RecordFactsSource): RecordFacts =>
     'stored' in source
@@ -64,7 +65,7 @@ function limitsFor(schema: Schema, p: Principal, rights: FieldRights): FieldLimi
           creatorId: source.fresh.writerId,
           modifierId: source.fresh.writerId,
           typeOf,
-          codesIn: (code) => codesOf((source.fresh.byCode[code] as { value?: StoredValue } | undefined)?.value),
+          codesIn: (code) => entityCodes((source.fresh.byCode[code] as { value?: StoredValue } | undefined)?.value),
         };
   return {
     none: false,
@@ -83,9 +84,6 @@ function limitsFor(schema: Schema, p: Principal, rights: FieldRights): FieldLimi
   };
 }
 
-function codesOf(v: unknown): string[] {
-  return Array.isArray(v) ? (v as Array<{ code?: unknown }>).flatMap((e) => (typeof e?.code === 'string' ? [e.code] : [])) : [];
-}
 
 /** Refuses a write naming a field the actor may not write (probe R7): nothing is written. */
 export function assertWritable(limits: FieldLimits, input: Record<string, unknown>, source: RecordFactsSource): void {
