@@ -18,7 +18,11 @@ export type Action =
   | 'app.create'
   | 'app.read' // see a live app and its form (object rules in server/policy/apps.ts)
   | 'app.manage' // edit preview settings and deploy (object rules in server/policy/apps.ts)
-  | 'app.tokens'; // make and change an app's API tokens: people only, so no token mints another
+  | 'app.tokens' // make and change an app's API tokens: people only, so no token mints another
+  | 'guest.manage' // add, delete, suspend and list guest accounts (guests.json)
+  | 'space.create' // create a space (POST space.json); what happens inside one is server/policy/spaces.ts
+  | 'space.createGuest' // create a guest space: kintone's default lets administrators only
+  | 'space.template'; // save, list and delete space templates (kintone: administrators only)
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -33,6 +37,10 @@ export const ACTIONS: readonly Action[] = [
   'app.read',
   'app.manage',
   'app.tokens',
+  'guest.manage',
+  'space.create',
+  'space.createGuest',
+  'space.template',
 ];
 
 export const ROLE_ACTIONS = {
@@ -49,6 +57,10 @@ export const ROLE_ACTIONS = {
     'app.read': true,
     'app.manage': true,
     'app.tokens': true,
+    'guest.manage': true,
+    'space.create': true,
+    'space.createGuest': true,
+    'space.template': true,
   },
   user: {
     'session.read': true,
@@ -63,6 +75,10 @@ export const ROLE_ACTIONS = {
     'app.read': true,
     'app.manage': true,
     'app.tokens': true,
+    'guest.manage': false,
+    'space.create': true,
+    'space.createGuest': false,
+    'space.template': false,
   },
   guest: {
     'session.read': true,
@@ -71,12 +87,16 @@ export const ROLE_ACTIONS = {
     'audit.read': false,
     'outbox.read': false,
     'mail.test': false,
-    'file.upload': false,
-    'file.download': false,
+    'file.upload': true,
+    'file.download': true,
     'app.create': false,
-    'app.read': false,
+    'app.read': true,
     'app.manage': false,
     'app.tokens': false,
+    'guest.manage': false,
+    'space.create': false,
+    'space.createGuest': false,
+    'space.template': false,
   },
   // Records, files and app settings only, and only for the apps the tokens belong to.
   apiToken: {
@@ -92,6 +112,10 @@ export const ROLE_ACTIONS = {
     'app.read': true,
     'app.manage': true,
     'app.tokens': false,
+    'guest.manage': false,
+    'space.create': false,
+    'space.createGuest': false,
+    'space.template': false,
   },
   publicViewer: {
     'session.read': false,
@@ -106,6 +130,10 @@ export const ROLE_ACTIONS = {
     'app.read': false,
     'app.manage': false,
     'app.tokens': false,
+    'guest.manage': false,
+    'space.create': false,
+    'space.createGuest': false,
+    'space.template': false,
   },
   system: {
     'session.read': false,
@@ -120,6 +148,10 @@ export const ROLE_ACTIONS = {
     'app.read': true,
     'app.manage': true,
     'app.tokens': false,
+    'guest.manage': true,
+    'space.create': true,
+    'space.createGuest': true,
+    'space.template': true,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

@@ -20,6 +20,14 @@ export const ERRORS = {
     },
   },
   CB_NO02: { status: 403, message: { ja: '権限がありません。', en: 'No privilege to proceed.' } },
+  // Not one of kintone's codes: kintone's own refusal of guests in its mobile app is not documented.
+  CB_MB01: {
+    status: 403,
+    message: {
+      ja: 'ゲストユーザーはモバイルアプリを利用できません。Webブラウザーからアクセスしてください。',
+      en: 'Guest users cannot use the mobile app. Open this site in a web browser instead.',
+    },
+  },
   CB_NF01: {
     status: 404,
     message: { ja: '指定したAPIが見つかりません。', en: 'The specified API is not found.' },
@@ -319,6 +327,29 @@ export const ERRORS = {
     message: {
       ja: '指定したユーザー（code：{code}）が見つかりません。',
       en: 'The specified user (code：{code}) not found.',
+    },
+  },
+  GAIA_IL23: {
+    status: 400,
+    message: {
+      ja: 'ゲストスペース内のアプリを操作する場合は、リクエストの送信先を「/k/guest/（ゲストスペースのID）/v1/...」にします。',
+      en: "When you operate an app in a guest space, please send the request to '/k/guest/(guest space ID)/v1/...'",
+    },
+  },
+  // Not one of kintone's published codes: kintone answers a missing space with a generic error.
+  GAIA_SP01: {
+    status: 404,
+    message: {
+      ja: '指定したスペース（id: {id}）が見つかりません。削除されている可能性があります。',
+      en: 'The space (ID: {id}) not found. The space may have been deleted.',
+    },
+  },
+  // Not one of kintone's published codes: a thread that does not exist, or is out of reach.
+  GAIA_TH01: {
+    status: 404,
+    message: {
+      ja: '指定したスレッド（id: {id}）が見つかりません。削除されている可能性があります。',
+      en: 'The thread (ID: {id}) not found. The thread may have been deleted.',
     },
   },
 } as const satisfies Record<string, ErrorDef>;

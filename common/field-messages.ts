@@ -26,6 +26,10 @@ export const FIELD_MESSAGES = {
   unknownKey: { ja: '不明なパラメーターです。', en: 'Unknown parameter.' },
   oneOf: { ja: '"{value}"は選択肢にありません。', en: 'The value, "{value}", is not in options.' },
   notFound: { ja: '指定した値が見つかりません。', en: 'The specified value is not found.' },
+  guestSpaceTarget: {
+    ja: 'ゲストスペースにはアプリを移動できません。',
+    en: 'Apps cannot be moved into a guest space.',
+  },
   passwordPolicy: {
     ja: 'パスワードは{n}文字以上で指定してください。',
     en: 'The password must be at least {n} characters.',
@@ -207,6 +211,70 @@ export const FIELD_MESSAGES = {
   notificationTime: {
     ja: '時刻は10分単位で「HH:mm」の形式で指定してください。',
     en: 'Specify the time as HH:mm in steps of 10 minutes.',
+  },
+  // Guest accounts and one's own profile (guests.json, /v1/me/*.json): Engawa's wording.
+  guestExists: {
+    ja: 'このメールアドレスのゲストユーザーはすでに存在します。',
+    en: 'A guest user with this e-mail address already exists.',
+  },
+  guestNotFound: {
+    ja: '指定したゲストユーザーが見つからないか、使用停止中です。',
+    en: 'The specified guest user is not found or is suspended.',
+  },
+  imageRequired: {
+    ja: 'PNG、JPEG、GIF、WebPなどの画像ファイルを指定してください。',
+    en: 'Specify an image file (PNG, JPEG, GIF, WebP).',
+  },
+  guestOnlyField: {
+    ja: 'この項目はゲストユーザーのプロフィールにだけあります。',
+    en: 'Only a guest user’s profile has this item.',
+  },
+  wrongPassword: {
+    ja: '現在のパスワードが正しくありません。',
+    en: 'The current password is incorrect.',
+  },
+  // Threads (space/thread.json): Engawa's wording.
+  singleThreadSpace: {
+    ja: 'このスペースではスレッドを1つだけ使います。複数のスレッドを使うにはスペースの設定を変更してください。',
+    en: 'This space has a single thread. Turn on multiple threads in the space settings first.',
+  },
+  defaultThread: {
+    ja: 'スペースの最初のスレッドは削除できません。',
+    en: 'The first thread of a space cannot be deleted.',
+  },
+  // Spaces (space.json, space/members.json, space/leave.json): Engawa's wording.
+  spaceMemberNotFound: {
+    ja: '指定したユーザー、組織またはグループが見つからないか、ユーザーが使用停止中です。',
+    en: 'The specified user, department or group is not found, or the user is suspended.',
+  },
+  spaceAdminRequired: {
+    ja: 'スペースの管理者を1人以上指定してください。',
+    en: 'Specify at least one space administrator.',
+  },
+  lastSpaceAdmin: {
+    ja: 'スペースの最後の管理者はスペースから退出できません。',
+    en: 'The last administrator of a space cannot leave it.',
+  },
+  // Space templates, related links and search (space-extras): Engawa's wording.
+  templateNotFound: {
+    ja: '指定したスペーステンプレートが見つかりません。',
+    en: 'The specified space template is not found.',
+  },
+  templateHasOrganizationSelect: {
+    ja: 'テンプレートのアプリに組織選択フィールドがあるため、このテンプレートからゲストスペースは作成できません。',
+    en: 'A guest space cannot be made from this template: one of its apps has a Department selection field.',
+  },
+  templateRefersOutside: {
+    ja: 'テンプレートのアプリがテンプレート外のアプリをルックアップまたは関連レコード一覧で参照しているため、ゲストスペースは作成できません。',
+    en: 'A guest space cannot be made from this template: one of its apps looks up or relates to an app outside the template.',
+  },
+  linkNotAllowed: {
+    ja: 'リンク先が見つからないか、このスペースからはリンクできません。',
+    en: 'The link target is not found, or it cannot be linked from this space.',
+  },
+  httpUrl: {
+    ja: 'http:// または https:// で始まるURLを指定してください。',
+    en: 'Specify a URL that starts with http:// or https://.',
   },
 } as const satisfies Record<string, Message>;
 

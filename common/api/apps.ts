@@ -21,6 +21,9 @@ export const createAppInput = z.object({
 
 export const getAppInput = z.object({ id: numericId });
 
+/** app/move: `space` null (or absent) takes the app out of every space. */
+export const moveAppInput = z.object({ app: numericId, space: numericId.nullable().optional() });
+
 export const listAppsInput = z.object({
   ids: listParam(numericId, 100).optional(),
   codes: listParam(z.string().max(64), 100).optional(),

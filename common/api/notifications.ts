@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = [
   'perRecord',
   'reminder',
   'fileImported',
+  // Threads: a new thread in a space one belongs to, and a like on one's thread comment.
+  'threadCreated',
+  'commentLiked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -58,10 +61,14 @@ export interface NotificationJson {
   createdAt: string;
   /** Who acted: `Administrator` for an API token; null when nobody did (reminders). */
   sender: { code: string; name: string } | null;
-  app: { id: string; name: string };
+  /** null for a thread's notification. */
+  app: { id: string; name: string } | null;
+  /** A thread's notification: its space and thread as they are now. */
+  space?: { id: string; name: string };
+  thread?: { id: string; name: string };
   /** `title`: the record's title field as the reader may see it, else "Record <number>". */
   record: { id: string; number: string; title: string } | null;
-  /** The comment as it is now (null once deleted or while comments are off). */
+  /** The comment (a record's or a thread's) as it is now (null once deleted or while comments are off). */
   comment: { id: string; text: string } | null;
   /** recordEdited: the fields that changed, only those the reader may see. */
   fields?: Array<{ code: string; label: string }>;

@@ -24,6 +24,17 @@ export interface Ctx {
   now: Date;
   locale: Locale;
   request: RequestFacts;
+  /**
+   * The guest space named by the path (`/k/guest/{id}/v1/…`); undefined on the plain path. Objects
+   * of a guest space are reachable only under its own prefix (server/domain/spaces/space-access.ts).
+   */
+  guestSpaceId?: number;
+  /**
+   * The request came through kintone's API paths (`/k/…`), whose clients are told where a guest
+   * space's objects live (GAIA_IL23, CB_NO02). Our own routes, jobs and mail rendering decide on
+   * membership and permissions alone.
+   */
+  kintonePath?: boolean;
   config: Readonly<Config>;
   /** Called after the transaction commits (e.g. to wake the mail worker). */
   afterCommit: (fn: () => void) => void;

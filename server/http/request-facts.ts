@@ -11,5 +11,7 @@ export function requestFacts(request: FastifyRequest): RequestFacts {
 export function baseCtx(request: FastifyRequest, actor?: Actor): BaseCtx {
   const a = actor ?? request.actor;
   if (!a) throw new Error('no actor on request');
-  return { actor: a, locale: request.locale, request: requestFacts(request) };
+  const base: BaseCtx = { actor: a, locale: request.locale, request: requestFacts(request) };
+  if (request.guestSpaceId !== undefined) base.guestSpaceId = request.guestSpaceId;
+  return base;
 }

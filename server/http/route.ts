@@ -11,6 +11,7 @@ import { JsonText } from './json-text.js';
 import { baseCtx } from './request-facts.js';
 import type { Access } from './types.js';
 import { parseInput } from './validation.js';
+import { enterGuestSpace } from '../domain/spaces/space-access.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -37,6 +38,13 @@ export interface RouteSpec<S extends z.ZodType | undefined = z.ZodType | undefin
   /** Takes a multipart body (file uploads); every other route refuses one. */
   multipart?: boolean;
   bodyLimit?: number;
+  /**
+   * Also served under `/k/guest/{spaceId}/v1/…` for guest spaces (kintone's "G" APIs): the
+   * default for every `/k/v1/` route; false for the few kintone serves on the plain path only
+   * (guests.json, template/space.json, app/move.json, statistics). Under the guest prefix the
+   * actor must belong to that guest space, and every object must live in it.
+   */
+  guest?: boolean;
   handler(args: RouteArgs<S extends z.ZodType ? z.output<S> : undefined>): Promise<unknown>;
 }
 
@@ -53,16 +61,28 @@ function rawInput(request: FastifyRequest): unknown {
   return body ?? {};
 }
 
+/** `/k/v1/x.json` → `/k/guest/:guestSpaceId/v1/x.json` (and the same for `/k/v1/preview/…`). */
+export function guestUrl(url: string): string {
+  if (!url.startsWith('/k/v1/')) throw new Error(`Route ${url} cannot be served under a guest space`);
+  return `/k/guest/:guestSpaceId/v1/${url.slice('/k/v1/'.length)}`;
+}
+
 export function registerRoute(app: FastifyInstance, services: Services, limiter: Limiter, spec: RouteSpec<any>): void {
+  register(app, services, limiter, spec, spec.url, false);
+  if (spec.guest ?? spec.url.startsWith('/k/v1/')) register(app, services, limiter, spec, guestUrl(spec.url), true);
+}
+
+function register(app: FastifyInstance, services: Services, limiter: Limiter, spec: RouteSpec<any>, url: string, guestPath: boolean): void {
   app.route({
     method: spec.method as HTTPMethods,
-    url: spec.url,
+    url,
     bodyLimit: spec.bodyLimit,
-    config: { access: spec.access, tenantless: spec.tenantless, multipart: spec.multipart },
+    config: { access: spec.access, tenantless: spec.tenantless, multipart: spec.multipart, guestPath },
     handler: async (request, reply) => {
       const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
       const actor = request.actor ?? { kind: 'anonymous' as const, domainId: request.domain?.id ?? '' };
-      const base = spec.tenantless ? (undefined as unknown as BaseCtx) : baseCtx(request, actor);
+      const base = spec.tenantless ? (undefined as unknown as BaseCtx) : { ...baseCtx(request, actor), kintonePath: url.startsWith('/k/') };
+      if (guestPath) await enterGuestSpace(readContext(services, base));
       const result = await spec.handler({
         input,
         request,

@@ -23,6 +23,8 @@ declare module 'fastify' {
      * after the file: the route must call checkDeferredToken before keeping anything.
      */
     csrfDeferred: boolean;
+    /** The guest space of a `/k/guest/{id}/v1/…` path; undefined on every other path. */
+    guestSpaceId?: number;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -30,5 +32,7 @@ declare module 'fastify' {
     tenantless?: boolean;
     /** The route reads a multipart body itself; no other route accepts one. */
     multipart?: boolean;
+    /** Registered under `/k/guest/:guestSpaceId/v1/…`. */
+    guestPath?: boolean;
   }
 }

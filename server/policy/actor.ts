@@ -24,7 +24,7 @@ export interface GuestActor extends Base {
   code: string;
   name: string;
   locale: Locale;
-  via: 'session';
+  via: 'session' | 'password';
   sessionIdHash?: string;
 }
 

@@ -19,6 +19,14 @@ export interface StoredFile {
   attachedAt: Date | null;
   /** The record field the file is attached to; null while temporary. */
   owner: { appId: number; recordId: number; fieldId: string } | null;
+  /** The thread comment the file is attached to, for files of threads. */
+  thread: ThreadFileOwner | null;
+}
+
+export interface ThreadFileOwner {
+  spaceId: number;
+  threadId: number;
+  threadCommentId: number;
 }
 
 export interface NewFile {
@@ -51,6 +59,9 @@ const COLUMNS = [
   'appId',
   'recordId',
   'fieldId',
+  'spaceId',
+  'threadId',
+  'threadCommentId',
 ] as const;
 
 function toStoredFile(row: Row): StoredFile {
@@ -70,7 +81,23 @@ function toStoredFile(row: Row): StoredFile {
       row.appId != null && row.recordId != null && row.fieldId != null
         ? { appId: Number(row.appId), recordId: Number(row.recordId), fieldId: row.fieldId }
         : null,
+    thread:
+      row.spaceId != null && row.threadId != null && row.threadCommentId != null
+        ? { spaceId: Number(row.spaceId), threadId: Number(row.threadId), threadCommentId: Number(row.threadCommentId) }
+        : null,
   };
+}
+
+/** Records which thread comment attached files belong to. */
+export async function setThreadFileOwner(db: Queryable, domainId: string, keyHashes: string[], owner: ThreadFileOwner): Promise<void> {
+  if (keyHashes.length === 0) return;
+  await db
+    .updateTable('files')
+    .set(owner)
+    .where('domainId', '=', domainId)
+    .where('kind', '=', 'attached')
+    .where('keyHash', 'in', keyHashes)
+    .execute();
 }
 
 /** Records which record field attached files belong to. */

@@ -11,13 +11,17 @@ export interface StoredNotification {
   recipientId: number;
   kind: string;
   toMe: boolean;
-  appId: number;
+  /** null for a thread's notification, which names its space, thread and comment instead. */
+  appId: number | null;
   recordId: number | null;
   commentId: number | null;
   senderId: number | null;
   detail: Record<string, unknown>;
   createdAt: Date;
   readAt: Date | null;
+  spaceId: number | null;
+  threadId: number | null;
+  threadCommentId: number | null;
 }
 
 function toStored(row: Selectable<NotificationsTable>): StoredNotification {
@@ -26,13 +30,16 @@ function toStored(row: Selectable<NotificationsTable>): StoredNotification {
     recipientId: Number(row.recipientId),
     kind: row.kind,
     toMe: fromDb.bool(row.toMe),
-    appId: Number(row.appId),
+    appId: row.appId == null ? null : Number(row.appId),
     recordId: row.recordId == null ? null : Number(row.recordId),
     commentId: row.commentId == null ? null : Number(row.commentId),
     senderId: row.senderId == null ? null : Number(row.senderId),
     detail: fromDb.json<Record<string, unknown>>(row.detail, {}),
     createdAt: fromDb.time(row.createdAt),
     readAt: fromDb.timeOrNull(row.readAt),
+    spaceId: row.spaceId == null ? null : Number(row.spaceId),
+    threadId: row.threadId == null ? null : Number(row.threadId),
+    threadCommentId: row.threadCommentId == null ? null : Number(row.threadCommentId),
   };
 }
 
@@ -57,6 +64,9 @@ export async function insertNotifications(db: Queryable, domainId: string, rows:
           detail: toDb.json(n.detail),
           createdAt: toDb.time(n.createdAt),
           readAt: null,
+          spaceId: n.spaceId,
+          threadId: n.threadId,
+          threadCommentId: n.threadCommentId,
         })),
       )
       .execute();

@@ -7,6 +7,7 @@ import { type App, loadDefinition } from '../../storage/apps.repo.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 import { type AppDefinition, appAclOf } from './definition.js';
+import { reachesSpace } from '../spaces/space-access.js';
 
 /** Live permission rows by app and live revision (a deploy makes a new revision). */
 const liveAcls = new LRUCache<string, AppAclRight[]>({ max: 10_000 });
@@ -39,7 +40,17 @@ export async function rightsOn(ctx: Ctx, app: App, rows: readonly AppAclRight[] 
       const token = actor.apps.get(app.id);
       return token ? { ...NO_RIGHTS, ...token } : NO_RIGHTS;
     }
-    case 'user': {
+    case 'user':
+    case 'guest': {
+      // An app in a space is for those who reach the space (a private space's apps for its
+      // members, whatever the app's rows say: probe S1); guests reach nothing outside theirs.
+      if (!(await reachesSpace(ctx, directoryVersion, app.spaceId))) return NO_RIGHTS;
+      if (actor.kind === 'guest') {
+        if (rows === null) return NO_RIGHTS;
+        const principal = await loadPrincipal(ctx, directoryVersion, actor.userId);
+        // Guests never create apps or change their settings (features A3).
+        return principal ? { ...appRightsFor(principal, app, rows), manage: false } : NO_RIGHTS;
+      }
       if (rows === null) return actor.isAdmin || actor.userId === app.creatorId ? ALL_RIGHTS : NO_RIGHTS;
       const principal = await loadPrincipal(ctx, directoryVersion, actor.userId);
       const rights = principal ? appRightsFor(principal, app, rows) : NO_RIGHTS;

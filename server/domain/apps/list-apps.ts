@@ -6,12 +6,22 @@ import type { listAppsInput } from '../../../common/api/apps.js';
 import { seesApp } from '../../policy/app-rights.js';
 import { scope } from '../../policy/scope.js';
 import { type App, findAppsForRecords, listApps } from '../../storage/apps.repo.js';
+import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { liveAppAcl, rightsOn } from './app-access.js';
 
 const CHUNK = 200;
 
-export async function listVisibleApps(ctx: Ctx, filter: z.output<typeof listAppsInput>): Promise<App[]> {
+export async function listVisibleApps(ctx: Ctx, input: z.output<typeof listAppsInput>): Promise<App[]> {
+  // A guest lists apps only under its guest space's path; there, only that space's apps are
+  // candidates, whatever other spaces the filter names (probe G4).
+  if (ctx.actor.kind === 'guest' && ctx.guestSpaceId === undefined) throw new AppError('CB_NO02');
+  const filter = { ...input };
+  if (ctx.guestSpaceId !== undefined) {
+    const only = ctx.guestSpaceId;
+    if (filter.spaceIds && !filter.spaceIds.includes(only)) return [];
+    filter.spaceIds = [only];
+  }
   const out: App[] = [];
   let skip = filter.offset;
   for (let from = 0; ; from += CHUNK) {

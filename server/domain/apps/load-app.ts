@@ -4,6 +4,7 @@ import { seesApp } from '../../policy/app-rights.js';
 import { liveAppAcl, rightsOn } from './app-access.js';
 import { type App, type Stage, findAppForRecords, loadDefinition, replaceDefinition, touchApp } from '../../storage/apps.repo.js';
 import { AppError } from '../app-error.js';
+import { checkAppPath } from '../spaces/space-access.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { AppDefinition } from './definition.js';
@@ -22,21 +23,28 @@ export async function appAccess(ctx: Ctx, appId: number, action: AppAction) {
   if (!found) throw unseen(ctx, appId);
   const rows = found.liveRevision === null || !found.app.deployed ? null : await liveAppAcl(ctx, found.app, found.liveRevision);
   const rights = await rightsOn(ctx, found.app, rows, found.directoryVersion);
-  return { ...found, rights, app: checkApp(ctx, appId, found.app, rights, action) };
+  return { ...found, rights, app: await checkApp(ctx, appId, found.app, rights, action, found.directoryVersion) };
 }
 
-/** appFor's decision on an app row already loaded (or null when there is none). */
-export function checkApp(ctx: Ctx, appId: number, app: App | null, rights: AppRights, action: AppAction): App {
-  if (!app || !seesApp(rights)) throw unseen(ctx, appId);
+/**
+ * appFor's decision on an app row already loaded (or null when there is none), including
+ * whether the request's path fits the app's space (GAIA_IL23, CB_NO02: space-access.ts).
+ */
+export async function checkApp(ctx: Ctx, appId: number, app: App | null, rights: AppRights, action: AppAction, version: number): Promise<App> {
+  if (!app) throw unseen(ctx, appId);
+  await checkAppPath(ctx, version, app.spaceId, seesApp(rights));
+  if (!seesApp(rights)) throw unseen(ctx, appId);
   if (action === 'app.manage' && !rights.manage) throw forbidden(ctx);
   return app;
 }
 
 /**
  * An app the actor cannot see: to a user, as if it did not exist; to API tokens, kintone's
- * "this token is not one of this app's" (probe R14).
+ * "this token is not one of this app's" (probe R14); to a guest, or under a guest space's path,
+ * kintone's uniform CB_NO02 (a guest sees nothing outside its spaces, not even what is missing).
  */
 export function unseen(ctx: Ctx, appId: number): AppError {
+  if (ctx.guestSpaceId !== undefined || ctx.actor.kind === 'guest') return new AppError('CB_NO02');
   return ctx.actor.kind === 'apiToken' ? new AppError('GAIA_IA02') : new AppError('GAIA_AP01', { params: { id: appId } });
 }
 

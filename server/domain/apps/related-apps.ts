@@ -2,13 +2,20 @@
 // by whoever sets it up, and have the fields named; a lookup's key must identify one record
 // (a unique field or the record number). Checked when fields are saved and again at deploy.
 import type { Lookup, Property, ReferenceTable } from '../../../common/fields/index.js';
-import { loadDefinition } from '../../storage/apps.repo.js';
+import { findApp, loadDefinition } from '../../storage/apps.repo.js';
+import { directoryVersion, guestSpaceOf } from '../spaces/space-access.js';
 import { AppError } from '../app-error.js';
 import type { FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import type { AppDefinition } from './definition.js';
 import { appFor } from './load-app.js';
 
+/**
+ * The fields of the app a lookup or related-records setting names, or null when it cannot be
+ * named from here: missing, unreadable, or across a guest space's wall — apps of a guest space
+ * relate only to apps of the same guest space (features A2, probe G7/G8), answered like a
+ * missing app.
+ */
 async function relatedFields(ctx: Ctx, ref: { app: string; code: string }, selfId: number): Promise<Record<string, Property> | null> {
   let appId = Number(ref.app || 0);
   if (!appId && ref.code) {
@@ -21,6 +28,9 @@ async function relatedFields(ctx: Ctx, ref: { app: string; code: string }, selfI
     throw e;
   });
   if (!app || !app.deployed) return null;
+  const self = await findApp(ctx.db, ctx.actor.domainId, selfId);
+  const version = await directoryVersion(ctx);
+  if ((await guestSpaceOf(ctx, version, self?.spaceId ?? null)) !== (await guestSpaceOf(ctx, version, app.spaceId))) return null;
   const live = await loadDefinition<AppDefinition>(ctx.db, app.domainId, app.id, 'live');
   return live?.definition.fields ?? null;
 }

@@ -1,32 +1,60 @@
-// Password sign-in for regular users, used by the session login and by every request that
-// carries X-Cybozu-Authorization. Every failure — unknown login, wrong password, locked,
-// suspended, a guest on the user sign-in — gives the same answer after the same work (A4).
+// Password sign-in, used by the session login and by every request that carries
+// X-Cybozu-Authorization. Regular users sign in with their login name, guests with their e-mail
+// address (their account's code is `guest/<e-mail>`, which no user's login name may be). Every
+// failure — unknown login, wrong password, locked, suspended, a guest where only users may sign
+// in — gives the same answer after the same work (A4).
 import { toDb } from '../../storage/dialect.js';
 import { type User, findUserByCode } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import { type BaseCtx, type Services, inTransaction } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
-import type { UserActor } from '../../policy/actor.js';
+import type { GuestActor, UserActor } from '../../policy/actor.js';
 
 export type SignInMethod = 'session' | 'password-header';
 
 type FailureReason = 'unknown-login' | 'wrong-password' | 'locked' | 'suspended' | 'not-a-user';
 
+/**
+ * Who may sign in: regular users only, or guests too. `preferGuest` decides for an e-mail address
+ * that is both a user's login name and a guest's: requests under a guest space's path mean the
+ * guest.
+ */
+export interface SignInAudience {
+  guests: boolean;
+  preferGuest?: boolean;
+}
+
+/** The account code of the guest with this e-mail address. */
+export function guestCode(email: string): string {
+  return `guest/${email}`;
+}
+
+async function findAccount(services: Services, domainId: string, login: string, audience: SignInAudience) {
+  if (!audience.guests || login.toLowerCase().startsWith('guest/')) return findUserByCode(services.db, domainId, login);
+  const order = audience.preferGuest ? [guestCode(login), login] : [login, guestCode(login)];
+  for (const code of order) {
+    const found = await findUserByCode(services.db, domainId, code);
+    if (found) return found;
+  }
+  return null;
+}
+
 export async function signIn(
   services: Services,
   base: BaseCtx,
-  input: { login: string; password: string; method: SignInMethod; audit?: boolean },
+  input: { login: string; password: string; method: SignInMethod; audit?: boolean; audience?: SignInAudience },
 ): Promise<User> {
   const domainId = base.actor.domainId;
   const login = input.login.slice(0, 256);
-  const found = await findUserByCode(services.db, domainId, login);
+  const audience = input.audience ?? { guests: false };
+  const found = await findAccount(services, domainId, login, audience);
   const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
   const now = services.clock();
 
   let reason: FailureReason | null = null;
   if (!found) reason = 'unknown-login';
-  else if (found.user.kind !== 'user') reason = 'not-a-user';
+  else if (found.user.kind !== 'user' && !audience.guests) reason = 'not-a-user';
   else if (found.user.lockedUntil && found.user.lockedUntil > now) reason = 'locked';
   else if (!passwordOk) reason = 'wrong-password';
   else if (!found.user.valid) reason = 'suspended';
@@ -49,6 +77,16 @@ export async function signIn(
       .where('domainId', '=', domainId)
       .where('id', '=', user.id)
       .execute();
+    if (user.kind === 'guest') {
+      // A guest's free trial starts at its first sign-in (the licences' rule), once.
+      await ctx.db
+        .updateTable('guestProfiles')
+        .set({ firstLoginAt: toDb.time(ctx.now) })
+        .where('domainId', '=', domainId)
+        .where('userId', '=', user.id)
+        .where('firstLoginAt', 'is', null)
+        .execute();
+    }
     if (input.audit !== false) {
       await recordAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { method: input.method } });
     }
@@ -102,7 +140,19 @@ async function recordFailure(
   });
 }
 
-export function actorFor(user: User, via: SignInMethod, sessionIdHash?: string): UserActor {
+export function actorFor(user: User, via: SignInMethod, sessionIdHash?: string): UserActor | GuestActor {
+  if (user.kind === 'guest') {
+    return {
+      kind: 'guest',
+      domainId: user.domainId,
+      userId: user.id,
+      code: user.code,
+      name: user.name,
+      locale: user.locale,
+      via: via === 'session' ? 'session' : 'password',
+      sessionIdHash,
+    };
+  }
   return {
     kind: 'user',
     domainId: user.domainId,

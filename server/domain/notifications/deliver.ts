@@ -10,9 +10,13 @@ import type { Audience } from './recipients.js';
 
 export interface NotificationEvent {
   kind: NotificationKind;
-  appId: number;
+  /** null for a thread's notification (which names spaceId, threadId and threadCommentId). */
+  appId: number | null;
   recordId: number | null;
   commentId?: number | null;
+  spaceId?: number | null;
+  threadId?: number | null;
+  threadCommentId?: number | null;
   detail?: Record<string, unknown>;
   audience: Audience;
   /** Overrides the kind for some recipients (a mention among a comment's readers). */
@@ -38,6 +42,9 @@ export async function deliver(ctx: Ctx, events: NotificationEvent[]): Promise<vo
         appId: e.appId,
         recordId: e.recordId,
         commentId: e.commentId ?? null,
+        spaceId: e.spaceId ?? null,
+        threadId: e.threadId ?? null,
+        threadCommentId: e.threadCommentId ?? null,
         senderId: sender,
         detail: e.detail ?? {},
         createdAt: ctx.now,

@@ -97,7 +97,7 @@ export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): P
     cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
   const rights = await rightsOn(ctx, app, appAclOf(schema.def), directoryVersion);
-  checkApp(ctx, appId, app, rights, 'app.read');
+  await checkApp(ctx, appId, app, rights, 'app.read', directoryVersion);
   if (!rights[need]) throw forbidden(ctx);
   const limits = await fieldLimits(ctx, { ...schema, directoryVersion });
   // The app row (name, code) may have changed without a new live revision.

@@ -17,6 +17,7 @@ import { sessionCookie } from '../cookies.js';
 import { negotiateLocale } from '../locale.js';
 import { requestFacts } from '../request-facts.js';
 import { peerKey } from '../throttle.js';
+import { isMobileAppClient } from '../mobile-client.js';
 
 /** Failed password headers allowed per address per minute before 429 (successes never count). */
 const HEADER_FAILURES_PER_MINUTE = 20;
@@ -43,9 +44,12 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
   app.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale(request.headers['accept-language'], services.config.defaultLocale);
     if (!request.domain) return;
+    if (request.routeOptions.config?.guestPath) request.guestSpaceId = guestSpaceParam(request);
     const actor = await identify(request);
     request.actor = actor;
     if (actor.kind === 'user' || actor.kind === 'guest') request.locale = actor.locale;
+    // Guests work in a browser only, which must serve them well on a phone (features A3).
+    if (actor.kind === 'guest' && isMobileAppClient(request.headers)) throw new AppError('CB_MB01');
     authorize(request, actor);
   });
 
@@ -58,7 +62,7 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
     const token = request.cookies[cookie.name];
     if (token) {
       const session = await findSession(services.db, domainId, token, services.clock(), services.config.session.idleMs);
-      if (session && session.user.kind === 'user') {
+      if (session) {
         request.csrfToken = session.csrfToken;
         return actorFor(session.user, 'session', session.idHash);
       }
@@ -67,7 +71,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
   }
 
   async function passwordHeader(request: FastifyRequest, domainId: string, header: string): Promise<Actor> {
-    const key = sha256(`${domainId}\0${header}`);
+    // The path takes part: on a guest space's path an e-mail address means the guest.
+    const key = sha256(`${domainId}\0${request.guestSpaceId !== undefined}\0${header}`);
     const cached = verified.get(key);
     if (cached) {
       const found = await findUserWithHash(services.db, domainId, cached.userId);
@@ -75,7 +80,6 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
       const user = found?.user;
       if (
         user &&
-        user.kind === 'user' &&
         user.valid &&
         !(user.lockedUntil && user.lockedUntil > now) &&
         found.passwordHash === cached.passwordHash
@@ -96,7 +100,7 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
       const user = await signIn(
         services,
         { actor: { kind: 'anonymous', domainId }, locale: request.locale, request: requestFacts(request) },
-        { ...decoded, method: 'password-header' },
+        { ...decoded, method: 'password-header', audience: { guests: true, preferGuest: request.guestSpaceId !== undefined } },
       );
       const stored = await findUserWithHash(services.db, domainId, user.id);
       if (stored) verified.set(key, { userId: user.id, passwordHash: stored.passwordHash });
@@ -141,6 +145,12 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
     }
     if (!can(actor, access)) throw new AppError(refusal);
   }
+}
+
+/** `{id}` of `/k/guest/{id}/v1/…`; a malformed one becomes an id no space has (CB_NO02 later). */
+function guestSpaceParam(request: FastifyRequest): number {
+  const raw = (request.params as { guestSpaceId?: unknown }).guestSpaceId;
+  return typeof raw === 'string' && /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : -1;
 }
 
 function decodeCredentials(header: string): { login: string; password: string } | null {

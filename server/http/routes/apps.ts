@@ -1,5 +1,6 @@
 // Apps: create in preview, read and list live apps, app settings (live and preview).
-import { appParam, createAppInput, getAppInput, listAppsInput, updateSettingsInput } from '../../../common/api/apps.js';
+import { appParam, createAppInput, getAppInput, listAppsInput, moveAppInput, updateSettingsInput } from '../../../common/api/apps.js';
+import { moveApp } from '../../domain/apps/move-app.js';
 import { createApp } from '../../domain/apps/create-app.js';
 import { readStage, appFor } from '../../domain/apps/load-app.js';
 import { updateSettings } from '../../domain/apps/update-settings.js';
@@ -55,6 +56,18 @@ export const appRoutes = [
       const ctx = read();
       const apps = await listVisibleApps(ctx, input);
       return { apps: await presentApps(ctx.db, actor.domainId, apps) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/k/v1/app/move.json',
+    access: 'app.manage',
+    // kintone serves app/move on the plain path only.
+    guest: false,
+    input: moveAppInput,
+    handler: async ({ input, command }) => {
+      await command((ctx) => moveApp(ctx, input.app, input.space ?? null));
+      return {};
     },
   }),
   settingsRoute('live'),

@@ -17,9 +17,16 @@ for (const spec of [...recordRoutes, ...statusRoutes]) {
   if (spec.method !== 'GET') TARGETS.set(`${spec.method} ${spec.url}`, spec);
 }
 
-function target(method: string, api: string, index: number): RouteSpec<any> {
-  // Exact paths only: no `..`, no other host, no query string, no other API.
-  const spec = /^\/k\/v1\/[a-z/]+\.json$/.test(api) ? TARGETS.get(`${method} ${api}`) : undefined;
+/**
+ * The route a sub-request names. Exact paths only: no `..`, no other host, no query string, no
+ * other API; and the same guest space as the bulk request itself — a sub-request under another
+ * guest space's prefix, or on the plain path inside a guest space's bulk request, is refused
+ * before anything runs (probe G5).
+ */
+function target(method: string, api: string, index: number, guestSpaceId: number | undefined): RouteSpec<any> {
+  const m = /^\/k\/(?:guest\/([1-9]\d{0,14})\/)?v1\/([a-z/]+\.json)$/.exec(api);
+  const samePath = m !== null && (m[1] === undefined ? guestSpaceId === undefined : Number(m[1]) === guestSpaceId);
+  const spec = m && samePath ? TARGETS.get(`${method} /k/v1/${m[2]}`) : undefined;
   if (!spec) throw AppError.invalid({ [`requests[${index}].api`]: 'invalid' });
   return spec;
 }
@@ -32,7 +39,7 @@ export const bulkRoutes = [
     input: bulkRequestInput,
     handler: async (args) => {
       const { input, request, reply, actor, services, base } = args;
-      const specs = input.requests.map((r, i) => target(r.method, r.api, i));
+      const specs = input.requests.map((r, i) => target(r.method, r.api, i, request.guestSpaceId));
       for (const spec of specs) if (spec.access !== 'public' && spec.access !== 'signedIn' && !can(actor, spec.access)) throw new AppError('CB_NO02');
       let failedAt = -1;
       let results: unknown[] = [];

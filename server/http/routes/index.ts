@@ -11,6 +11,7 @@ import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
 import { commentRoutes } from './comments.js';
 import { groupRoutes } from './groups.js';
+import { guestRoutes } from './guests.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -28,6 +29,7 @@ export const routes: RouteSpec<any>[] = [
   ...sessionRoutes,
   ...setupRoutes,
   ...userRoutes,
+  ...guestRoutes,
   ...mailRoutes,
   ...auditRoutes,
   ...groupRoutes,

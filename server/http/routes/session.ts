@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error.js';
 import { recordAudit } from '../../domain/audit/record-audit.js';
 import { endSession, startSession } from '../../domain/auth/sessions.js';
-import { signIn } from '../../domain/auth/sign-in.js';
+import { guestCode, signIn } from '../../domain/auth/sign-in.js';
+import { numericId } from '../../../common/api/params.js';
 import { findUserById } from '../../storage/users.repo.js';
 import { sessionCookie } from '../cookies.js';
 import { isSameOrigin } from '../plugins/csrf.js';
@@ -16,6 +17,11 @@ const signInInput = z.object({
   // No length cap: a password past the byte cap can never be right, so it is answered like any
   // wrong one after the same work (D9, A4). The request body limit bounds what is read.
   password: z.string().min(1),
+  // The guest sign-in page: `login` is the guest's e-mail address, and only a guest account
+  // answers to it there, so a user cannot dodge the user page's rules through it (A5).
+  // `guestSpaceId` (the space whose login page it was) means the same.
+  guest: z.boolean().optional(),
+  guestSpaceId: numericId.optional(),
 });
 
 export const sessionRoutes = [
@@ -28,7 +34,13 @@ export const sessionRoutes = [
       if (!isSameOrigin(request, services.config)) throw new AppError('CB_CS01');
       const domainId = base.actor.domainId;
       await throttle(limiter, `login:${domainId}:${peerKey(request)}`, services.config.loginRatePerMinute, 60_000);
-      const user = await signIn(services, base, { ...input, method: 'session' });
+      const asGuest = input.guest === true || input.guestSpaceId !== undefined;
+      const user = await signIn(services, base, {
+        login: asGuest ? guestCode(input.login) : input.login,
+        password: input.password,
+        method: 'session',
+        audience: { guests: asGuest, preferGuest: asGuest },
+      });
       const cookie = sessionCookie(services.config);
       const previous = request.cookies[cookie.name];
       const { token, csrfToken } = await startSession(services, base, user, previous);
@@ -42,7 +54,7 @@ export const sessionRoutes = [
     access: 'signedIn',
     handler: async ({ request, services }) => {
       const actor = request.actor!;
-      if (actor.kind !== 'user') throw new AppError('CB_AU01');
+      if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError('CB_AU01');
       const user = await findUserById(services.db, actor.domainId, actor.userId);
       if (!user) throw new AppError('CB_AU01');
       return { user: sessionUser(user), csrfToken: request.csrfToken };
@@ -55,7 +67,7 @@ export const sessionRoutes = [
     handler: async ({ request, reply, services, command }) => {
       const actor = request.actor!;
       const cookie = sessionCookie(services.config);
-      if (actor.kind === 'user' && actor.sessionIdHash) {
+      if ((actor.kind === 'user' || actor.kind === 'guest') && actor.sessionIdHash) {
         const idHash = actor.sessionIdHash;
         await command(async (ctx) => {
           await endSession(ctx, idHash);
@@ -68,6 +80,6 @@ export const sessionRoutes = [
   }),
 ];
 
-function sessionUser(u: { id: number; code: string; name: string; email: string; locale: string; timezone: string; isAdmin: boolean }) {
-  return { id: String(u.id), code: u.code, name: u.name, email: u.email, locale: u.locale, timezone: u.timezone, isAdmin: u.isAdmin };
+function sessionUser(u: { id: number; kind: 'user' | 'guest'; code: string; name: string; email: string; locale: string; timezone: string; isAdmin: boolean }) {
+  return { id: String(u.id), kind: u.kind, code: u.code, name: u.name, email: u.email, locale: u.locale, timezone: u.timezone, isAdmin: u.isAdmin };
 }

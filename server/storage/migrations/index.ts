@@ -14,6 +14,7 @@ import * as m0010 from './0010-record-comments.js';
 import * as m0011 from './0011-api-tokens.js';
 import * as m0012 from './0012-record-history.js';
 import * as m0013 from './0013-notifications.js';
+import * as m0014 from './0014-spaces.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-api-tokens': m0011,
   '0012-record-history': m0012,
   '0013-notifications': m0013,
+  '0014-spaces': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

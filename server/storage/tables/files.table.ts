@@ -26,4 +26,8 @@ export interface FilesTable {
   appId: number | null;
   recordId: number | null;
   fieldId: string | null;
+  /** Set once attached to a thread comment instead of a record. */
+  spaceId: number | null;
+  threadId: number | null;
+  threadCommentId: number | null;
 }

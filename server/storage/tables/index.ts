@@ -14,6 +14,18 @@ import type { FilesTable } from './files.table.js';
 import type { RecordVersionsTable } from './history.table.js';
 import type { MailOutboxTable } from './mail.table.js';
 import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
+import type {
+  GuestProfilesTable,
+  SpaceFavouritesTable,
+  SpaceGuestsTable,
+  SpaceMembersTable,
+  SpacesTable,
+  SpaceTemplatesTable,
+  SpaceThreadsTable,
+  ThreadCommentLikesTable,
+  ThreadCommentsTable,
+  ThreadFollowersTable,
+} from './spaces.table.js';
 import type { RecordCursorsTable, RecordSearchTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
@@ -44,4 +56,14 @@ export interface Database {
   notifications: NotificationsTable;
   userNotificationSettings: UserNotificationSettingsTable;
   reminderMarks: ReminderMarksTable;
+  spaces: SpacesTable;
+  spaceMembers: SpaceMembersTable;
+  spaceGuests: SpaceGuestsTable;
+  guestProfiles: GuestProfilesTable;
+  spaceThreads: SpaceThreadsTable;
+  threadFollowers: ThreadFollowersTable;
+  threadComments: ThreadCommentsTable;
+  threadCommentLikes: ThreadCommentLikesTable;
+  spaceTemplates: SpaceTemplatesTable;
+  spaceFavourites: SpaceFavouritesTable;
 }

@@ -7,7 +7,8 @@ export interface NotificationsTable {
   recipientId: number;
   kind: string;
   toMe: DbBool;
-  appId: number;
+  /** The app of a record notification; null for a thread's. */
+  appId: number | null;
   recordId: number | null;
   commentId: number | null;
   /** The user who acted; 0 for an API token; null when nobody did (reminders). */
@@ -15,6 +16,9 @@ export interface NotificationsTable {
   detail: DbJson;
   createdAt: DbTime;
   readAt: DbTime | null;
+  spaceId: number | null;
+  threadId: number | null;
+  threadCommentId: number | null;
 }
 
 /** A user's own notification choices. */
