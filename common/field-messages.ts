@@ -26,6 +26,10 @@ export const FIELD_MESSAGES = {
   unknownKey: { ja: '不明なパラメーターです。', en: 'Unknown parameter.' },
   oneOf: { ja: '"{value}"は選択肢にありません。', en: 'The value, "{value}", is not in options.' },
   notFound: { ja: '指定した値が見つかりません。', en: 'The specified value is not found.' },
+  processGuestOrganization: {
+    ja: 'ゲストスペース内のアプリでは、組織を作業者に指定できません。',
+    en: 'In an app in a guest space, a department cannot be an assignee.',
+  },
   guestSpaceTarget: {
     ja: 'ゲストスペースにはアプリを移動できません。',
     en: 'Apps cannot be moved into a guest space.',

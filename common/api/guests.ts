@@ -1,7 +1,7 @@
 // Guest accounts: kintone's guests.json and space/guests.json, and ours for administrators (the
 // guest list, suspension) and for everyone signed in (their own profile and password).
 import { z } from 'zod';
-import { boolParam, codeRef, intParam, listParam, numericId } from './params.js';
+import { boolParam, intParam, listParam, numericId } from './params.js';
 import { newUser } from './users.js';
 
 /** kintone's: plain path only (`guest: false`). */
@@ -22,12 +22,13 @@ export const MAX_SPACE_GUESTS = 1000;
 /**
  * A guest's e-mail address, which is also its login. ASCII only (zod's rule): look-alike
  * letters, full-width `＠`, zero-width characters and a trailing dot are refused rather than
- * matched to anyone (probe I10). Case does not matter; the account key is lower-cased.
+ * matched to anyone (probe I10). Case does not matter; the account key is lower-cased. At most
+ * 250 characters, so that `guest/<e-mail>` fits the 256 sign-in reads of a login.
  */
-export const guestEmail = z.string().trim().max(254).pipe(z.email());
+export const guestEmail = z.string().trim().max(250).pipe(z.email());
 
 /** An address that names an existing guest: looked up, never stored. */
-export const guestRef = codeRef.max(254);
+export const guestRef = z.string().trim().min(1).max(254);
 
 /** kintone's locale choices; `auto` and `zh` become the domain's default (we speak ja and en). */
 export const guestLocale = z.enum(['auto', 'en', 'zh', 'ja']);

@@ -79,10 +79,11 @@ function register(app: FastifyInstance, services: Services, limiter: Limiter, sp
     bodyLimit: spec.bodyLimit,
     config: { access: spec.access, tenantless: spec.tenantless, multipart: spec.multipart, guestPath },
     handler: async (request, reply) => {
-      const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
       const actor = request.actor ?? { kind: 'anonymous' as const, domainId: request.domain?.id ?? '' };
       const base = spec.tenantless ? (undefined as unknown as BaseCtx) : { ...baseCtx(request, actor), kintonePath: url.startsWith('/k/') };
+      // Outsiders of a guest space learn nothing there, not even what its APIs take as input.
       if (guestPath) await enterGuestSpace(readContext(services, base));
+      const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
       const result = await spec.handler({
         input,
         request,

@@ -45,3 +45,9 @@ export async function deleteTemplate(db: Queryable, domainId: string, id: number
   const result = await db.deleteFrom('spaceTemplates').where('domainId', '=', domainId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The copies of a template's apps are the new space creator's: creator and last modifier. */
+export async function attributeApps(db: Queryable, domainId: string, appIds: number[], userId: number): Promise<void> {
+  if (appIds.length === 0) return;
+  await db.updateTable('apps').set({ creatorId: userId, modifierId: userId }).where('domainId', '=', domainId).where('id', 'in', appIds).execute();
+}

@@ -151,6 +151,8 @@ export async function insertMembers(db: Queryable, domainId: string, spaceId: nu
   await db
     .insertInto('spaceMembers')
     .values(rows.map((r) => ({ domainId, spaceId, ...r, isAdmin: toDb.bool(kind, r.isAdmin), includeSubs: toDb.bool(kind, r.includeSubs) })))
+    // Two joins racing: the second finds the row there and changes nothing.
+    .onConflict((oc) => oc.columns(['domainId', 'spaceId', 'entityType', 'entityId']).doNothing())
     .execute();
 }
 
@@ -228,7 +230,12 @@ export async function usersOfOrganizations(db: Queryable, domainId: string, orgI
 
 export async function setSpaceFavourite(db: Queryable, domainId: string, userId: number, spaceId: number, on: boolean, at: Date): Promise<void> {
   await db.deleteFrom('spaceFavourites').where('domainId', '=', domainId).where('userId', '=', userId).where('spaceId', '=', spaceId).execute();
-  if (on) await db.insertInto('spaceFavourites').values({ domainId, userId, spaceId, createdAt: toDb.time(at) }).execute();
+  if (!on) return;
+  await db
+    .insertInto('spaceFavourites')
+    .values({ domainId, userId, spaceId, createdAt: toDb.time(at) })
+    .onConflict((oc) => oc.columns(['domainId', 'userId', 'spaceId']).doNothing())
+    .execute();
 }
 
 export async function favouriteSpaceIds(db: Queryable, domainId: string, userId: number): Promise<Set<number>> {

@@ -3,6 +3,7 @@
 // `domain.request({ as: guest })` works like it does for users.
 import { nextIds } from '../../server/storage/db.js';
 import { toDb } from '../../server/storage/dialect.js';
+import { SPACE_SEQUENCE } from '../../server/storage/spaces.repo.js';
 import { type Harness, PASSWORD, type Persona, type TestDomain, basicAuth } from './app.js';
 
 export interface GuestOptions {
@@ -14,17 +15,21 @@ export interface GuestOptions {
   division?: string;
 }
 
-async function ok(what: string, res: { statusCode: number; body: string }): Promise<void> {
+function ok(what: string, res: { statusCode: number; body: string }): void {
   if (res.statusCode !== 200) throw new Error(`${what} failed: ${res.statusCode} ${res.body}`);
 }
 
-/** A guest account (no space yet); `code` is its e-mail address. */
+/**
+ * A guest account (no space yet); `code` is its e-mail address. Its header means the guest on
+ * every path unless a regular user's login name is that same address (then, on the plain path,
+ * the user: G17).
+ */
 export async function addGuest(domain: TestDomain, email: string, opts: GuestOptions = {}): Promise<Persona> {
   const { password = PASSWORD, name = email.split('@')[0], timezone = 'Asia/Tokyo', ...rest } = opts;
   const guest = { ...rest, name, code: email, password, timezone };
-  await ok('POST /k/v1/guests.json', await domain.request({ method: 'POST', url: '/k/v1/guests.json', as: domain.admin, payload: { guests: [guest] } }));
+  ok('POST /k/v1/guests.json', await domain.request({ method: 'POST', url: '/k/v1/guests.json', as: domain.admin, payload: { guests: [guest] } }));
   const list = await domain.request({ method: 'GET', url: `/v1/guests.json?codes[0]=${encodeURIComponent(email)}`, as: domain.admin });
-  await ok('GET /v1/guests.json', list);
+  ok('GET /v1/guests.json', list);
   const [found] = list.json().guests as Array<{ id: string }>;
   if (!found) throw new Error(`guest ${email} not listed after creation`);
   return { id: Number(found.id), code: email, password, auth: basicAuth(email, password) };
@@ -35,7 +40,7 @@ export async function addGuest(domain: TestDomain, email: string, opts: GuestOpt
  * domain administrator unless `as` says otherwise.
  */
 export async function setSpaceGuests(domain: TestDomain, spaceId: number, guests: Persona[], as: Persona = domain.admin): Promise<void> {
-  await ok(
+  ok(
     'PUT space/guests.json',
     await domain.request({
       method: 'PUT',
@@ -49,7 +54,7 @@ export async function setSpaceGuests(domain: TestDomain, spaceId: number, guests
 /**
  * A space written straight to the database (a guest space unless `isGuest: false`), with
  * `admins` as its space administrators and `members` as plain members: for guest-account tests
- * that must not depend on the spaces API.
+ * that must not depend on the spaces API (test/support/spaces.ts has addSpace, through it).
  */
 export async function seedSpace(
   h: Harness,
@@ -57,7 +62,7 @@ export async function seedSpace(
   opts: { name?: string; isGuest?: boolean; admins?: Persona[]; members?: Persona[] } = {},
 ): Promise<number> {
   const { services } = h;
-  const [id] = await nextIds(services.db, domain.id, 'space', 1);
+  const [id] = await nextIds(services.db, domain.id, SPACE_SEQUENCE, 1);
   const yes = toDb.bool(services.dialect, true);
   const no = toDb.bool(services.dialect, false);
   const now = toDb.time(h.clock.now());

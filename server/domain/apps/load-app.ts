@@ -39,13 +39,14 @@ export async function checkApp(ctx: Ctx, appId: number, app: App | null, rights:
 }
 
 /**
- * An app the actor cannot see: to a user, as if it did not exist; to API tokens, kintone's
- * "this token is not one of this app's" (probe R14); to a guest, or under a guest space's path,
- * kintone's uniform CB_NO02 (a guest sees nothing outside its spaces, not even what is missing).
+ * An app the actor cannot see: to API tokens, kintone's "this token is not one of this app's"
+ * (probe R14); to a guest, or under a guest space's path, kintone's uniform CB_NO02 (a guest sees
+ * nothing outside its spaces, not even what is missing); to a user, as if it did not exist.
  */
 export function unseen(ctx: Ctx, appId: number): AppError {
+  if (ctx.actor.kind === 'apiToken') return new AppError('GAIA_IA02');
   if (ctx.guestSpaceId !== undefined || ctx.actor.kind === 'guest') return new AppError('CB_NO02');
-  return ctx.actor.kind === 'apiToken' ? new AppError('GAIA_IA02') : new AppError('GAIA_AP01', { params: { id: appId } });
+  return new AppError('GAIA_AP01', { params: { id: appId } });
 }
 
 /** A right the actor lacks on an app it sees; for a token, one its flags do not give. */

@@ -48,7 +48,9 @@ export async function notificationMail(
     locale: user.locale,
     content: {
       summary: shown.summary,
-      appName: shown.app.name,
+      appName: shown.app?.name ?? null,
+      space: shown.space?.name ?? null,
+      thread: shown.thread && shown.thread.name !== shown.space?.name ? shown.thread.name : null,
       record,
       fields: (shown.fields ?? []).map((f) => f.label),
       comment: shown.comment?.text ?? null,

@@ -2,7 +2,8 @@
 // title, the comment and the changed fields come from the record and comment as they are now,
 // through the reader's rights now. A notification whose app or record the reader may no longer
 // see is left out; a field they may not read is never named (not even "salary changed", probe
-// R10), and a title field they may not read shows "Record 12" instead.
+// R10), and a title field they may not read shows "Record 12" instead. Thread notifications are
+// presented by threads.ts, through the reader's place in the thread's space.
 import type { Locale } from '../../../common/access.js';
 import { EVERYONE } from '../../../common/api/acl.js';
 import type { MentionType } from '../../../common/api/comments.js';
@@ -17,6 +18,7 @@ import type { Kind } from '../records/entities.js';
 import { recordNumber } from '../records/present.js';
 import { findVisibleRecords } from '../records/record-scope.js';
 import type { RecordSchema } from '../records/schema.js';
+import { threadTitle } from './threads.js';
 import { type ReaderView, visibleChanges } from './visibility.js';
 
 const KIND_OF: Record<MentionType, Kind> = { USER: 'user', GROUP: 'group', ORGANIZATION: 'organization' };
@@ -29,9 +31,22 @@ interface AppFacts {
 
 /** Those of `rows` the reader may see, presented; the rest are left out. */
 export async function presentNotifications(view: ReaderView, rows: StoredNotification[], locale: Locale): Promise<NotificationJson[]> {
+  const threadRows = rows.filter((n) => n.threadId !== null);
+  if (threadRows.length === 0) return presentRecordNotifications(view, rows, locale);
+  const ofThreads = await view.threads.present(threadRows);
+  const ofRecords = new Map((await presentRecordNotifications(view, rows.filter((n) => n.threadId === null), locale)).map((j) => [j.id, j]));
+  return rows.flatMap((n) => {
+    const shown = n.threadId === null ? ofRecords.get(String(n.id)) : ofThreads.get(n.id);
+    if (!shown) return [];
+    if (!shown.summary) shown.summary = summarize(shown, locale);
+    return [shown];
+  });
+}
+
+async function presentRecordNotifications(view: ReaderView, rows: StoredNotification[], locale: Locale): Promise<NotificationJson[]> {
   const ctx = view.ctx;
   const facts = new Map<number, AppFacts>();
-  for (const appId of new Set(rows.map((n) => n.appId))) {
+  for (const appId of new Set(rows.flatMap((n) => (n.appId === null ? [] : [n.appId])))) {
     const schema = await view.schemaOf(appId);
     if (!schema) continue;
     const mine = rows.filter((n) => n.appId === appId);
@@ -42,7 +57,7 @@ export async function presentNotifications(view: ReaderView, rows: StoredNotific
     facts.set(appId, { schema, records, comments });
   }
   const visible = rows.filter((n) => {
-    const f = facts.get(n.appId);
+    const f = n.appId === null ? undefined : facts.get(n.appId);
     if (!f) return false;
     if (n.recordId === null) return true;
     const record = f.records.get(n.recordId);
@@ -56,7 +71,7 @@ export async function presentNotifications(view: ReaderView, rows: StoredNotific
   for (const f of facts.values()) for (const c of f.comments.values()) for (const m of c.mentions) codes[KIND_OF[m.type]].add(codeKey(m.code));
   const senders = new Set(visible.flatMap((n) => (n.senderId ? [n.senderId] : [])));
   const names = await loadNames(ctx, [...facts.values()][0]!.schema.directoryVersion, codes, senders);
-  return visible.map((n) => present(n, facts.get(n.appId)!, names, locale));
+  return visible.map((n) => present(n, facts.get(n.appId!)!, names, locale));
 }
 
 function present(n: StoredNotification, f: AppFacts, names: Names, locale: Locale): NotificationJson {
@@ -141,7 +156,7 @@ function withMentions(c: CommentText, names: Names): string {
 /** One line in the reader's language. */
 export function summarize(n: NotificationJson, locale: Locale): string {
   const who = n.sender?.name || n.sender?.code || '';
-  const title = n.record?.title ?? n.app.name;
+  const title = n.thread ? threadTitle(n) : (n.record?.title ?? n.app?.name ?? '');
   const fields = (n.fields ?? []).map((f) => f.label).join(locale === 'ja' ? '、' : ', ');
   const move = n.status ? (n.status.from ? `${n.status.from} → ${n.status.to}` : n.status.to) : '';
   const ja: Record<NotificationKind, string> = {
@@ -153,7 +168,9 @@ export function summarize(n: NotificationJson, locale: Locale): string {
     statusChanged: `${who}さんがステータスを変更しました: ${title}${move ? `（${move}）` : ''}`,
     perRecord: `${n.title || '条件通知'}: ${title}`,
     reminder: `${n.title || 'リマインダー'}: ${title}`,
-    fileImported: `${who}さんがファイルを読み込みました: ${n.app.name}`,
+    fileImported: `${who}さんがファイルを読み込みました: ${n.app?.name ?? ''}`,
+    threadCreated: `${who}さんがスレッドを作成しました: ${title}`,
+    commentLiked: `${who}さんがあなたのコメントに「いいね！」しました: ${title}`,
   };
   const en: Record<NotificationKind, string> = {
     mention: `${who} mentioned you in a comment: ${title}`,
@@ -164,7 +181,9 @@ export function summarize(n: NotificationJson, locale: Locale): string {
     statusChanged: `${who} changed the status: ${title}${move ? ` (${move})` : ''}`,
     perRecord: `${n.title || 'Record notification'}: ${title}`,
     reminder: `${n.title || 'Reminder'}: ${title}`,
-    fileImported: `${who} imported a file: ${n.app.name}`,
+    fileImported: `${who} imported a file: ${n.app?.name ?? ''}`,
+    threadCreated: `${who} created a thread: ${title}`,
+    commentLiked: `${who} liked your comment: ${title}`,
   };
   return (locale === 'ja' ? ja : en)[n.kind];
 }

@@ -3,20 +3,26 @@
 // rights as they are now, the record through their record permissions. An edit whose changed
 // fields are all hidden from the reader is not there for them either: "something you may not
 // see changed" is itself a trace (probe R10). One answer per app and record per request, asked
-// in one statement per app.
+// in one statement per app. Thread notifications are asked of their space (threads.ts).
 import type { StoredNotification } from '../../storage/notifications.repo.js';
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { findVisibleRecords, recordScope } from '../records/record-scope.js';
 import { type RecordSchema, recordSchema } from '../records/schema.js';
+import { ThreadNotices } from './threads.js';
 
 export class ReaderView {
   readonly #schemas = new Map<number, RecordSchema | null>();
   /** `app:record` → seen (true), unseen (false), or the record itself when its fields matter. */
   readonly #records = new Map<string, boolean | StoredRecord>();
 
-  constructor(readonly ctx: Ctx) {}
+  /** Thread notifications: whether the reader still belongs to the thread's space. */
+  readonly threads: ThreadNotices;
+
+  constructor(readonly ctx: Ctx) {
+    this.threads = new ThreadNotices(ctx);
+  }
 
   /** The app's live schema with the reader's rights, or null when they may not view its records. */
   async schemaOf(appId: number): Promise<RecordSchema | null> {
@@ -36,7 +42,7 @@ export class ReaderView {
   async filter(rows: StoredNotification[]): Promise<StoredNotification[]> {
     const unknown = new Map<number, { ids: Set<number>; full: Set<number> }>();
     for (const n of rows) {
-      if (n.recordId === null || this.#records.has(key(n.appId, n.recordId))) continue;
+      if (n.appId === null || n.recordId === null || this.#records.has(key(n.appId, n.recordId))) continue;
       const u = unknown.get(n.appId) ?? { ids: new Set(), full: new Set() };
       u.ids.add(n.recordId);
       if (Array.isArray(n.detail.fields)) u.full.add(n.recordId);
@@ -56,12 +62,15 @@ export class ReaderView {
       const seen = await visibleIds(this.ctx, schema, rest);
       for (const id of rest) this.#records.set(key(appId, id), seen.has(id));
     }
+    await this.threads.load(rows);
     const out: StoredNotification[] = [];
     for (const n of rows) if (await this.#sees(n)) out.push(n);
     return out;
   }
 
   async #sees(n: StoredNotification): Promise<boolean> {
+    if (n.threadId !== null) return this.threads.sees(n);
+    if (n.appId === null) return false;
     const schema = await this.schemaOf(n.appId);
     if (!schema) return false;
     if (n.recordId === null) return true;

@@ -113,6 +113,7 @@ export async function mergeProcess(
   def: AppDefinition,
   input: PutProcessInput,
   inUse: (deleted: ProcessState[]) => Promise<ProcessState[]>,
+  inGuestSpace = false,
 ): Promise<ProcessSettings> {
   const problems: Problems = {};
   const current = def.process;
@@ -149,6 +150,14 @@ export async function mergeProcess(
     ...actions.flatMap((a, i) => (a.executableUser?.entities ?? []).map((e, j) => ({ at: `actions[${i}].executableUser.entities[${j}]`, entity: e.entity }))),
   ];
   Object.assign(problems, await unknownEntities(ctx, people));
+  // In a guest space's apps a department cannot be an assignee (kintone; probe R13).
+  if (inGuestSpace) {
+    states.forEach((s) =>
+      s.assignee.entities.forEach((e, j) => {
+        if (e.entity.type === 'ORGANIZATION') problems[`${at(s)}.assignee.entities[${j}].entity.type`] = [{ key: 'processGuestOrganization' }];
+      }),
+    );
+  }
   const deleted = (current?.states ?? []).filter((s) => !states.some((n) => n.id === s.id));
   for (const s of await inUse(deleted)) problems[at(s)] = [{ key: 'processStateInUse', params: { name: s.name } }];
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });

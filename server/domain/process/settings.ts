@@ -8,6 +8,7 @@ import type { AppDefinition } from '../apps/definition.js';
 import { definitionOf, editPreview, readStage } from '../apps/load-app.js';
 import { type ProcessSettings, type ProcessState, processFields, statusSlots } from './model.js';
 import { mergeProcess } from './settings-input.js';
+import { directoryVersion, guestSpaceOf } from '../spaces/space-access.js';
 import { statusesInUse } from './status-rows.js';
 
 export function presentProcess(p: ProcessSettings | undefined, revision: number): ProcessSettingsOut {
@@ -54,7 +55,8 @@ export function switchStatusFields(def: AppDefinition, on: boolean): void {
 export async function saveProcess(ctx: Ctx, input: PutProcessInput): Promise<number> {
   return editPreview(ctx, input.app, input.revision, { action: 'app.status' }, async (def, app) => {
     const live = app.deployed ? (await definitionOf(ctx, app, 'live')).definition : null;
-    def.process = await mergeProcess(ctx, def, input, (deleted) => statesHoldingRecords(ctx, app, live, deleted));
+    const inGuestSpace = (await guestSpaceOf(ctx, await directoryVersion(ctx), app.spaceId)) !== null;
+    def.process = await mergeProcess(ctx, def, input, (deleted) => statesHoldingRecords(ctx, app, live, deleted), inGuestSpace);
     switchStatusFields(def, def.process.enable);
   });
 }

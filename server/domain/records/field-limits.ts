@@ -37,7 +37,7 @@ export async function fieldLimits(ctx: Ctx, schema: Schema): Promise<FieldLimits
   const actor = ctx.actor;
   // API tokens act with their own flags over every field, as in kintone.
   if (acl.length === 0 || actor.kind === 'system' || actor.kind === 'apiToken') return NO_LIMITS;
-  const principal = actor.kind === 'user' ? await loadPrincipal(ctx, schema.directoryVersion, actor.userId) : null;
+  const principal = actor.kind === 'user' || actor.kind === 'guest' ? await loadPrincipal(ctx, schema.directoryVersion, actor.userId) : null;
   if (!principal) return everythingHidden(acl.map((r) => r.code));
   return limitsFor(schema, principal, fieldRightsFor(principal, acl));
 }

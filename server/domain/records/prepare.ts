@@ -6,7 +6,8 @@ import { attachUploads } from '../../files/attach-uploads.js';
 import { takenUniqueValues } from '../../storage/records.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
-import { existingEntities, unknownEntityProblems } from './entities.js';
+import { type Kind, existingEntities, unknownEntityProblems } from './entities.js';
+import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
 import { sanitizeRichText } from '../rich-text.js';
 import { computeFormulas } from './formulas.js';
 import { applyLookups } from './lookups.js';
@@ -67,7 +68,7 @@ export async function prepareWrites(
 
   const codes = { user: new Set<string>(), organization: new Set<string>(), group: new Set<string>() };
   for (const r of parsed) for (const k of ['user', 'organization', 'group'] as const) for (const c of r.entityCodes[k]) codes[k].add(c);
-  const known = await existingEntities(ctx, codes);
+  const known = await peopleOfPlace(ctx, schema, await existingEntities(ctx, codes));
   // Only codes the writer sent are checked: a default (LOGINUSER(), or a user named in the
   // field's settings who has since left) never blocks a save.
   parsed.forEach((r, i) => Object.assign(problems, unknownEntityProblems(schema.fields, r.values, known, items[i]!.prefix, r.entityCodes)));
@@ -95,6 +96,18 @@ export async function prepareWrites(
   const values = parsed.map((r) => r.values);
   if (newRows) numberNewRows(schema, values, await ctx.takeIds(`row:${schema.app.id}`, newRows));
   return values;
+}
+
+/**
+ * In a guest space's apps, people are chosen among the space's own (members and guests), and a
+ * guest — who may not see the directory — chooses no group or department. Anyone else is
+ * answered exactly like a code that does not exist (probe G16).
+ */
+async function peopleOfPlace(ctx: Ctx, schema: RecordSchema, known: Record<Kind, Set<string>>): Promise<Record<Kind, Set<string>>> {
+  const guestSpace = await guestSpaceOf(ctx, schema.directoryVersion, schema.app.spaceId);
+  if (guestSpace === null && ctx.actor.kind !== 'guest') return known;
+  const users = guestSpace === null ? new Set<string>() : await spacePeople(ctx, schema.directoryVersion, guestSpace, [...known.user]);
+  return ctx.actor.kind === 'guest' ? { user: users, organization: new Set(), group: new Set() } : { ...known, user: users };
 }
 
 // Whether a field set holds rich text anywhere (tables included), worked out once per set.

@@ -44,7 +44,7 @@ export async function recordScope(ctx: Ctx, schema: RecordSchema): Promise<Recor
   const actor = ctx.actor;
   // API tokens carry their own rights instead of the app's and records' (kintone's rule).
   if (rights.length === 0 || actor.kind === 'system' || actor.kind === 'apiToken') return UNRESTRICTED;
-  if (actor.kind !== 'user') return NOTHING;
+  if (actor.kind !== 'user' && actor.kind !== 'guest') return NOTHING;
   const principal = await loadPrincipal(ctx, schema.directoryVersion, actor.userId);
   if (!principal) return NOTHING;
   return scopeOf({

@@ -34,7 +34,7 @@ export function withoutTags(text: string): string {
 
 /** Case-insensitive containment, the keyword already folded with fold(). */
 export function fold(text: string): string {
-  return text.toLocaleLowerCase('und');
+  return text.toLowerCase();
 }
 
 export function includesFolded(text: string, folded: string): boolean {
@@ -52,6 +52,5 @@ export function excerpt(text: string, folded: string): string {
   const at = fold(flat).indexOf(folded);
   const start = Math.max(0, (at < 0 ? 0 : at) - EXCERPT_SIDE);
   const end = Math.min(flat.length, (at < 0 ? 0 : at + folded.length) + EXCERPT_SIDE);
-  const cut = [...flat.slice(start, end)].join('');
-  return withoutTags(`${start > 0 ? '…' : ''}${cut}${end < flat.length ? '…' : ''}`);
+  return withoutTags(`${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`);
 }

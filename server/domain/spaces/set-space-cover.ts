@@ -1,4 +1,4 @@
-import { DEFAULT_SPACE_COVER, type UpdateSpaceCoverInput } from '../../../common/api/spaces.js';
+import type { UpdateSpaceCoverInput } from '../../../common/api/spaces.js';
 import { attachUploads } from '../../files/attach-uploads.js';
 import { removeBlobs } from '../../files/blob-store.js';
 import { hashKey } from '../../files/keys.js';
@@ -25,7 +25,7 @@ export async function setSpaceCover(ctx: Ctx, input: UpdateSpaceCoverInput): Pro
   let coverKey: string;
   if (input.coverType === 'PRESET') {
     if (input.coverKey === undefined) throw AppError.invalid({ coverKey: 'required' });
-    coverKey = input.coverKey ?? DEFAULT_SPACE_COVER;
+    coverKey = input.coverKey;
   } else {
     if (input.fileKey === undefined) throw AppError.invalid({ fileKey: 'required' });
     const [attached] = await attachUploads(ctx, [input.fileKey]);

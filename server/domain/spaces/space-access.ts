@@ -142,7 +142,9 @@ export function checkPath(ctx: Ctx, space: SpaceFacts | null, sees: boolean): vo
   if (!ctx.kintonePath) return;
   const guestSpace = space?.isGuest ? space.id : undefined;
   if (ctx.guestSpaceId !== undefined) {
-    if (ctx.guestSpaceId !== guestSpace || !sees) throw new AppError('CB_NO02');
+    // Under the right prefix, what the actor may not see is answered by the caller's not-found
+    // (CB_NO02 for people there; GAIA_IA02 for a token of another app).
+    if (ctx.guestSpaceId !== guestSpace) throw new AppError('CB_NO02');
     return;
   }
   if (guestSpace !== undefined && sees) throw new AppError('GAIA_IL23');
@@ -183,4 +185,35 @@ export async function guestSpaceOf(ctx: Ctx, version: number, spaceId: number | 
   if (spaceId === null) return null;
   const place = await placeIn(ctx, version, spaceId);
   return place?.space.isGuest ? spaceId : null;
+}
+
+/**
+ * Which of these users (by codeKey) belong to the space: its members — named, or through a group
+ * or department — and its guests. People pickers and user-selection values of a guest space's
+ * apps are limited to them (probes G9, G16).
+ */
+export async function spacePeople(ctx: Ctx, version: number, spaceId: number, userKeys: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (userKeys.length === 0) return out;
+  const dir = await spaceDirectory(ctx, version);
+  const space = dir.spaces.get(spaceId);
+  if (!space) return out;
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'kind', 'codeKey'])
+    .where('domainId', '=', ctx.actor.domainId)
+    .where('codeKey', 'in', [...userKeys])
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (r.kind === 'guest') {
+      if (dir.guests.get(spaceId)?.has(id)) out.add(r.codeKey);
+      continue;
+    }
+    const principal = await loadPrincipal(ctx, version, id);
+    const asMember = { kind: 'user', domainId: ctx.actor.domainId, userId: id, code: r.codeKey, name: '', isAdmin: false, locale: 'en', via: 'session' } as const;
+    const role = spaceRoleOf(asMember, principal, { ...space, isPrivate: true }, dir.members.get(spaceId) ?? [], new Set());
+    if (role) out.add(r.codeKey);
+  }
+  return out;
 }

@@ -56,7 +56,6 @@ export function actorId(ctx: Ctx): number {
  */
 export function checkEditable(ctx: Ctx, place: ThreadPlace): void {
   const own = place.thread.creatorId === actorId(ctx);
-  if (!spaceMay(place.role, own ? 'thread.editOwn' : 'thread.editAny', place.space) && !spaceMay(place.role, 'thread.editAny', place.space)) {
-    throw new AppError('CB_NO02');
-  }
+  const may = spaceMay(place.role, 'thread.editAny', place.space) || (own && spaceMay(place.role, 'thread.editOwn', place.space));
+  if (!may) throw new AppError('CB_NO02');
 }

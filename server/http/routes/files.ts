@@ -12,6 +12,7 @@ import { commitUpload, stageUpload } from '../../files/upload-temporary.js';
 import type { Actor } from '../../policy/actor.js';
 import { checkDeferredToken, REQUEST_TOKEN_FIELD } from '../plugins/csrf.js';
 import { mayReadRecordFile } from '../../domain/records/file-access.js';
+import { mayReadThreadFile } from '../../domain/threads/file-access.js';
 import { defineRoute } from '../route.js';
 
 interface ReadUpload {
@@ -86,9 +87,10 @@ export const fileRoutes = [
     access: 'file.download',
     input: downloadFileInput,
     handler: async ({ input, read, reply }) => {
-      // The caller must be able to read the record and field holding the file now (F1, F7).
+      // The caller must be able to read the record and field holding the file now (F1, F7), or
+      // the thread of the comment holding it, through this path (G2).
       const ctx = read();
-      const file = await openForDownload(ctx, input.fileKey, (f) => mayReadRecordFile(ctx, f));
+      const file = await openForDownload(ctx, input.fileKey, (f) => (f.thread ? mayReadThreadFile(ctx, f.thread) : mayReadRecordFile(ctx, f)));
       return reply
         .header('content-type', file.contentType)
         .header('content-length', String(file.size))

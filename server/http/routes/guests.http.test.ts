@@ -178,10 +178,12 @@ eachDatabase((database) => {
       expect(audit.map((r) => Number(r.targetId)).sort()).toEqual([a.id, b.id].sort());
     });
 
-    it('accepts the list in a JSON body, as kintone’s samples send it', async () => {
+    it('accepts the list in a JSON body, as kintone’s samples send it, and long addresses', async () => {
       const d = await newDomain(h);
+      const long = `${'a'.repeat(60)}@${'sub.'.repeat(25)}example.com`;
       await addGuest(d, 'a@example.com');
-      const res = await d.request({ method: 'DELETE', url: '/k/v1/guests.json', as: d.admin, payload: { guests: ['a@example.com'] } });
+      await addGuest(d, long);
+      const res = await d.request({ method: 'DELETE', url: '/k/v1/guests.json', as: d.admin, payload: { guests: ['a@example.com', long] } });
       expect(res.statusCode).toBe(200);
       expect(await list(d)).toEqual([]);
     });

@@ -22,6 +22,9 @@ import { organizationRoutes } from './organizations.js';
 import { processRoutes } from './process.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
+import { spaceExtraRoutes } from './space-extras.js';
+import { spaceRoutes } from './spaces.js';
+import { threadRoutes } from './threads.js';
 import { userRoutes } from './users.js';
 
 export const routes: RouteSpec<any>[] = [
@@ -44,7 +47,10 @@ export const routes: RouteSpec<any>[] = [
   ...processRoutes,
   ...recordRoutes,
   ...commentRoutes,
+  ...threadRoutes,
   ...notificationRoutes,
   ...historyRoutes,
   ...bulkRoutes,
+  ...spaceRoutes,
+  ...spaceExtraRoutes,
 ];

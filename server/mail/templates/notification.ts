@@ -7,7 +7,10 @@ import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 const content = z.object({
   summary: z.string().max(2_000),
-  appName: z.string().max(1_000),
+  /** null for a thread's notification, which names its space and thread instead. */
+  appName: z.string().max(1_000).nullable(),
+  space: z.string().max(1_000).nullable().optional(),
+  thread: z.string().max(1_000).nullable().optional(),
   record: z.string().max(2_000).nullable(),
   fields: z.array(z.string().max(1_000)).max(1_000),
   comment: z.string().max(100_000).nullable(),
@@ -27,6 +30,8 @@ export type NotificationContent = z.infer<typeof content>;
 const WORDS = {
   ja: {
     app: 'アプリ',
+    space: 'スペース',
+    thread: 'スレッド',
     record: 'レコード',
     fields: '変更されたフィールド',
     comment: 'コメント',
@@ -35,6 +40,8 @@ const WORDS = {
   },
   en: {
     app: 'App',
+    space: 'Space',
+    thread: 'Thread',
     record: 'Record',
     fields: 'Fields changed',
     comment: 'Comment',
@@ -47,7 +54,13 @@ export function renderNotification(p: NotificationParams, locale: MailLocale): R
   const c = p.content;
   if (!c) throw new Error('a notification mail is written when it is sent, not before');
   const w = WORDS[locale];
-  const facts = [`${w.app}: ${c.appName}`, ...(c.record ? [`${w.record}: ${c.record}`] : []), ...(c.fields.length ? [`${w.fields}: ${c.fields.join(locale === 'ja' ? '、' : ', ')}`] : [])];
+  const facts = [
+    ...(c.appName !== null ? [`${w.app}: ${c.appName}`] : []),
+    ...(c.space ? [`${w.space}: ${c.space}`] : []),
+    ...(c.thread ? [`${w.thread}: ${c.thread}`] : []),
+    ...(c.record ? [`${w.record}: ${c.record}`] : []),
+    ...(c.fields.length ? [`${w.fields}: ${c.fields.join(locale === 'ja' ? '、' : ', ')}`] : []),
+  ];
   const text = [c.summary, facts.join('\n'), ...(c.comment ? [`${w.comment}:\n${c.comment}`] : []), `${w.open}: ${c.url}`, w.outro].join('\n\n') + '\n';
   const html = [
     textToHtml(c.summary),
