@@ -219,6 +219,24 @@ eachDatabase((database) => {
       // The rule holds for members too: the space's people, not the directory.
       expect((await write(w.outsider.code, w.member)).statusCode).toBe(400);
     });
+
+    it('lets record comments in a guest space mention its own people only (G9)', async () => {
+      const k = `/k/guest/${w.spaces.A}/v1`;
+      const comment = (mentions: Array<{ code: string; type: string }>, as: Persona = w.guestA) =>
+        w.d.request({ method: 'POST', url: `${k}/record/comment.json`, as, payload: { app: w.apps.A1, record: 1, comment: { text: 'see this', mentions } } });
+      expect((await comment([{ code: w.member.code, type: 'USER' }, { code: `guest/${w.guestAB.code}`, type: 'USER' }])).statusCode).toBe(200);
+      const outsider = await comment([{ code: w.outsider.code, type: 'USER' }]);
+      expect([outsider.statusCode, outsider.json().code]).toEqual([400, 'CB_VA01']);
+      for (const m of [
+        { code: 'no-such-user', type: 'USER' },
+        { code: `guest/${w.guestB.code}`, type: 'USER' },
+        { code: 'everyone', type: 'GROUP' },
+      ]) {
+        expect({ ...(await comment([m])).json(), id: '' }, m.code).toEqual({ ...outsider.json(), id: '' });
+      }
+      const notes = await get('/v1/notifications.json?stream=mine', w.outsider);
+      expect(JSON.stringify(notes.json())).not.toContain('see this');
+    });
   });
 
   describe('permissions name guests like users', () => {
@@ -246,6 +264,26 @@ eachDatabase((database) => {
       // LOGINUSER() names the guest itself.
       const mine = await get(`${k}/records.json?app=${app}&query=${encodeURIComponent('owner in (LOGINUSER())')}`, w.guestA);
       expect(mine.json().records.map((r: { title: { value: string } }) => r.title.value)).toEqual(['for guest A']);
+    });
+  });
+
+  describe('the guests of a guest space', () => {
+    it('lists them to those who read the space, under its own path only', async () => {
+      const { A, B } = w.spaces;
+      const codes = async (as: Persona) => (await get(`/k/guest/${A}/v1/space/guests.json?id=${A}`, as)).json().guests.map((g: { code: string }) => g.code);
+      expect(await codes(w.guestA)).toEqual([w.guestA.code, w.guestAB.code]);
+      expect(await codes(w.member)).toEqual([w.guestA.code, w.guestAB.code]);
+      // The suspended guest is shown to the space's administrators, marked as such.
+      expect(await codes(w.spaceAdmin)).toEqual([w.guestA.code, w.guestAB.code, w.suspended.code]);
+      for (const [url, as] of [
+        [`/k/guest/${B}/v1/space/guests.json?id=${A}`, w.guestAB],
+        [`/k/guest/${A}/v1/space/guests.json?id=${B}`, w.guestAB],
+        [`/k/guest/${A}/v1/space/guests.json?id=${A}`, w.guestB],
+        [`/k/guest/${A}/v1/space/guests.json?id=${A}`, w.outsider],
+        [`/k/v1/space/guests.json?id=${A}`, w.member],
+      ] as const) {
+        expect(refusal(await get(url, as)), url).toEqual(NO02);
+      }
     });
   });
 

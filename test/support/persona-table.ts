@@ -45,11 +45,11 @@ export interface TableWorld extends GuestWorld {
   /** A request as `who` (anonymous: no credentials at all). */
   call(who: Who, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   /** The same request as the domain administrator, who sees everything: for checking effects. */
-  admin(method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  asAdmin(method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   /**
    * Each persona's own thread in A (A has multiple threads on). Those who may not create one
    * there made theirs while they belonged to A: the outsider as a former member, guestB and the
-   * suspended guest as former or still-active guests. Anonymous has none: it gets the member's.
+   * suspended guest as former or still-active guests. Anonymous has none: it gets guestAB's.
    */
   ownThread: Record<Who, number>;
   /** A thread of A created by guestAB, who is in no column: "another's thread" for everyone. */
@@ -110,6 +110,8 @@ export async function tableWorld(h: Harness): Promise<TableWorld> {
   // The outsider, once a member of A.
   ok('outsider joins A', await admin('PUT', `${gA}/space/members.json`, members([w.outsider])));
   ownThread.outsider = await newThread(w.outsider, "outsider's thread");
+  // …and back to A's members without the domain administrator, who created A: from here on it
+  // is named in no space but B, and manages A as domain administrator only.
   ok('outsider leaves A', await admin('PUT', `${gA}/space/members.json`, members([])));
   // guestB, once a guest of A; the suspended guest, before its suspension.
   ok('reactivate', await status(true));
@@ -118,8 +120,8 @@ export async function tableWorld(h: Harness): Promise<TableWorld> {
   ownThread.suspended = await newThread(w.suspended, "suspended's thread");
   await setSpaceGuests(d, w.spaces.A, [w.guestA, w.guestAB, w.suspended]);
   ok('suspend again', await status(false));
-  ownThread.anonymous = ownThread.member;
   const otherThread = await newThread(w.guestAB, "guestAB's thread");
+  ownThread.anonymous = otherThread;
 
   const comment = Number(
     ok('comment', await send(w.guestAB, 'POST', `${gA}/space/thread/comment.json`, { space: w.spaces.A, thread: w.threads.A, comment: { text: 'guestAB says hello' } })).json().id,
@@ -156,7 +158,7 @@ export async function tableWorld(h: Harness): Promise<TableWorld> {
       if (who === 'suspended') h.clock.advance(61_000);
       return send(persona(who), method, url, payload);
     },
-    admin,
+    asAdmin: admin,
     ownThread,
     otherThread,
     comment,
@@ -169,6 +171,8 @@ export async function tableWorld(h: Harness): Promise<TableWorld> {
         isGuest: true,
         members: [{ entity: { type: 'USER', code: w.spaceAdmin.code }, isAdmin: true }, w.member],
       });
+      // Like A: the domain administrator created it but is not named in it.
+      ok('fresh members', await admin('PUT', `/k/guest/${space.id}/v1/space/members.json`, { ...members([]), id: space.id }));
       await setSpaceGuests(d, space.id, [w.guestA, w.guestAB]);
       return space;
     },

@@ -7,6 +7,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { TABLE_OF } from '../records/entities.js';
 import { commentAdded } from './comment-added.js';
+import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
 import { authorId, commentedRecord } from './commented-record.js';
 
 export interface NewComment {
@@ -17,8 +18,8 @@ export interface NewComment {
 const TABLE_BY_TYPE = { USER: TABLE_OF.user, GROUP: TABLE_OF.group, ORGANIZATION: TABLE_OF.organization } as const;
 
 export async function addComment(ctx: Ctx, appId: number, recordId: number, comment: NewComment): Promise<number> {
-  const { key } = await commentedRecord(ctx, appId, recordId);
-  const mentions = await existingMentions(ctx, comment.mentions ?? []);
+  const { key, schema } = await commentedRecord(ctx, appId, recordId);
+  const mentions = await existingMentions(ctx, comment.mentions ?? [], await guestSpaceOf(ctx, schema.directoryVersion, schema.app.spaceId), schema.directoryVersion);
   const stored = { id: await nextCommentId(ctx.db, key), text: comment.text, mentions, creatorId: authorId(ctx), createdAt: ctx.now };
   await insertComment(ctx.db, key, stored);
   await commentAdded(ctx, { appId, recordId, commentId: stored.id, authorId: stored.creatorId, text: stored.text, mentions });
@@ -28,9 +29,11 @@ export async function addComment(ctx: Ctx, appId: number, recordId: number, comm
 /**
  * The mentions with each code as the directory spells it. Every one must name a user,
  * department or group of the domain (the built-in Everyone group included); otherwise CB_VA01
- * names each that does not, and nothing is stored.
+ * names each that does not, and nothing is stored. In a guest space's apps only the space's
+ * own people may be mentioned, and a guest mentions no group or department: anyone else is
+ * answered like a code that does not exist (probe G9).
  */
-async function existingMentions(ctx: Ctx, mentions: Mention[]): Promise<Mention[]> {
+async function existingMentions(ctx: Ctx, mentions: Mention[], guestSpace: number | null, version: number): Promise<Mention[]> {
   if (mentions.length === 0) return [];
   const found: Record<MentionType, Map<string, string>> = { USER: new Map(), GROUP: new Map([[EVERYONE, EVERYONE]]), ORGANIZATION: new Map() };
   for (const type of Object.keys(TABLE_BY_TYPE) as MentionType[]) {
@@ -38,6 +41,14 @@ async function existingMentions(ctx: Ctx, mentions: Mention[]): Promise<Mention[
     if (keys.length === 0) continue;
     const rows = await ctx.db.selectFrom(TABLE_BY_TYPE[type]).select(['code', 'codeKey']).where('domainId', '=', ctx.actor.domainId).where('codeKey', 'in', keys).execute();
     for (const r of rows) found[type].set(r.codeKey, r.code);
+  }
+  if (guestSpace !== null || ctx.actor.kind === 'guest') {
+    const people = guestSpace === null ? new Set<string>() : await spacePeople(ctx, version, guestSpace, [...found.USER.keys()]);
+    for (const k of [...found.USER.keys()]) if (!people.has(k)) found.USER.delete(k);
+    if (ctx.actor.kind === 'guest') {
+      found.GROUP.clear();
+      found.ORGANIZATION.clear();
+    }
   }
   const problems: Record<string, FieldProblem[]> = {};
   const canonical = mentions.map((m, i) => {

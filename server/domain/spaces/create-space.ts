@@ -23,7 +23,7 @@ export async function createSpace(ctx: Ctx, input: CreateSpaceInput): Promise<{ 
 
   const domainId = ctx.actor.domainId;
   const [id] = await nextIds(ctx.db, domainId, SPACE_SEQUENCE);
-  const [threadId] = await nextIds(ctx.db, domainId, THREAD_SEQUENCE);
+  const [threadId] = await ctx.takeIds(THREAD_SEQUENCE, 1);
   const userId = actorUserId(ctx);
   const useMultiThread = input.useMultiThread ?? false;
   await insertSpace(ctx.db, {

@@ -24,6 +24,8 @@ export async function copyTemplateThreads(ctx: Ctx, template: TemplateDefinition
     modifierId: userId,
     modifiedAt: ctx.now,
   });
+  // Thread ids come from ctx.takeIds everywhere (createSpace, createThread): mixing it with
+  // nextIds on the transaction would, on PostgreSQL, wait on a sequence row this transaction locked.
   const ids = await ctx.takeIds(THREAD_SEQUENCE, rest.length);
   for (const [i, t] of rest.entries()) {
     await insertThread(ctx.db, domainId, {

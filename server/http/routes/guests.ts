@@ -15,10 +15,12 @@ import {
   profileChangeInput,
   spaceGuestsInput,
 } from '../../../common/api/guests.js';
+import { spaceIdParam } from '../../../common/api/spaces.js';
 import { addGuests } from '../../domain/guests/add-guests.js';
 import { changeMyPassword } from '../../domain/guests/change-my-password.js';
 import { deleteGuests } from '../../domain/guests/delete-guests.js';
 import { listGuests } from '../../domain/guests/list-guests.js';
+import { listSpaceGuests } from '../../domain/guests/list-space-guests.js';
 import { myProfile } from '../../domain/guests/my-profile.js';
 import { setGuestStatus } from '../../domain/guests/set-guest-status.js';
 import { setSpaceGuests } from '../../domain/guests/set-space-guests.js';
@@ -61,6 +63,13 @@ export const guestRoutes = [
       await command((ctx) => setSpaceGuests(ctx, input.id, input.guests));
       return {};
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: SPACE_GUESTS_PATH,
+    access: 'signedIn',
+    input: spaceIdParam,
+    handler: async ({ input, read }) => ({ guests: await listSpaceGuests(read(), input.id) }),
   }),
   defineRoute({
     method: 'GET',
