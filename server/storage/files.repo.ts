@@ -88,24 +88,12 @@ function toStoredFile(row: Row): StoredFile {
   };
 }
 
-/** Records which thread comment attached files belong to. */
-export async function setThreadFileOwner(db: Queryable, domainId: string, keyHashes: string[], owner: ThreadFileOwner): Promise<void> {
-  if (keyHashes.length === 0) return;
-  await db
-    .updateTable('files')
-    .set(owner)
-    .where('domainId', '=', domainId)
-    .where('kind', '=', 'attached')
-    .where('keyHash', 'in', keyHashes)
-    .execute();
-}
-
-/** Records which record field attached files belong to. */
+/** Records what attached files belong to: a record's field, or a thread comment. */
 export async function setFileOwner(
   db: Queryable,
   domainId: string,
   keyHashes: string[],
-  owner: { appId: number; recordId: number; fieldId: string },
+  owner: { appId: number; recordId: number; fieldId: string } | ThreadFileOwner,
 ): Promise<void> {
   if (keyHashes.length === 0) return;
   await db

@@ -6,7 +6,7 @@ import type { Scope } from '../policy/scope.js';
 import type { Queryable } from './db.js';
 import { dialectOf, fromDb, toDb } from './dialect.js';
 import type { GuestProfilesTable } from './tables/spaces.table.js';
-import { type User, codeKey, toUser } from './users.repo.js';
+import { type User, codeKey, loadAccountsByCodes, toUser } from './users.repo.js';
 
 export interface GuestProfile {
   company: string;
@@ -50,17 +50,8 @@ function toProfile(row: Selectable<GuestProfilesTable>): GuestProfile {
 }
 
 /** Guest accounts by account code (case-insensitive), keyed by the lower-cased code. */
-export async function loadGuestsByCodes(db: Queryable, domainId: string, codes: string[]): Promise<Map<string, User>> {
-  const keys = [...new Set(codes.map(codeKey))];
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('domainId', '=', domainId)
-    .where('kind', '=', 'guest')
-    .where('codeKey', 'in', keys)
-    .execute();
-  return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
+export function loadGuestsByCodes(db: Queryable, domainId: string, codes: string[]): Promise<Map<string, User>> {
+  return loadAccountsByCodes(db, domainId, 'guest', codes);
 }
 
 /** Which of these account codes are taken (by anyone), as lower-cased codes. */

@@ -135,18 +135,23 @@ export async function findUserWithHash(
   return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
 }
 
-/** Regular users by login name (case-insensitive), keyed by the lower-cased code. */
-export async function loadUsersByCodes(db: Queryable, domainId: string, codes: string[]): Promise<Map<string, User>> {
+/** Accounts of one kind (users, or guests by `guest/<e-mail>`) by code, case-insensitive, keyed by the lower-cased code. */
+export async function loadAccountsByCodes(db: Queryable, domainId: string, kind: User['kind'], codes: string[]): Promise<Map<string, User>> {
   const keys = [...new Set(codes.map(codeKey))];
   if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('users')
     .selectAll()
     .where('domainId', '=', domainId)
-    .where('kind', '=', 'user')
+    .where('kind', '=', kind)
     .where('codeKey', 'in', keys)
     .execute();
   return new Map(rows.map((r) => [r.codeKey, toUser(r)]));
+}
+
+/** Regular users by login name (case-insensitive), keyed by the lower-cased code. */
+export function loadUsersByCodes(db: Queryable, domainId: string, codes: string[]): Promise<Map<string, User>> {
+  return loadAccountsByCodes(db, domainId, 'user', codes);
 }
 
 /** Code and name of users by id, for presenting creators and modifiers. */

@@ -1,87 +1,21 @@
-// What a hostile guest tries (issue 5 part 6; spec/security.md §3.2–3.3, probes G6, G8–G10,
-// G13–G15, G17, S2, S3 and the hostile-id list): other spaces' ids in every endpoint and in bulk
-// requests, related records, mentions of outsiders, LOGINUSER(), swapped guest prefixes, a
-// removed and a suspended guest, mass assignment. Each refusal must reveal nothing, not even
-// existence: its whole body (but the per-error `id`, and the asked-for id where a message quotes
-// it) equals the answer for an id that does not exist. G1–G5, G7, G16, S1 and S4 are in
-// guest-spaces.http.test.ts.
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Persona, basicAuth, startApp } from '../support/app.js';
-import { deployedApp } from '../support/apps.js';
-import { XHR, signInBrowser, signInRequest } from '../support/browser.js';
-import { eachDatabase } from '../support/db.js';
-import { WORLD_FIELDS } from '../support/guest-world.js';
-import { addGuest, setSpaceGuests } from '../support/guests.js';
-import { type TableWorld, json, tableWorld } from '../support/persona-table.js';
-import { addSpace } from '../support/spaces.js';
+// What a hostile guest tries, part 1 (issue 5 part 6; spec/security.md §3.2): the ids of other
+// spaces' spaces, threads, comments, apps, records and files in every endpoint, under its own
+// guest prefix, under another's and on the plain path, in bulk requests and in related-records
+// and lookup settings. Each refusal must reveal nothing, not even existence: its whole body (but
+// the per-error `id`, and the asked-for id where a message quotes it) equals the answer for an id
+// that does not exist. G1–G5, G7, G16, S1 and S4 proper are in guest-spaces.http.test.ts; people
+// are in guest-probes-people, spaces and roles in guest-probes-spaces.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer, json } from '../support/persona-table.js';
+import { MISSING, type Method, NO_FILE, type ProbeWorld, eachProbeWorld } from '../support/probe-world.js';
 
-const MISSING = 999999;
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** An error body without its per-error `id` (also inside bulkRequest results). */
-function withoutErrorIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutErrorIds);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  const isError = 'code' in (value as object) && 'message' in (value as object);
-  return Object.fromEntries(entries.filter(([k]) => !(isError && k === 'id')).map(([k, v]) => [k, withoutErrorIds(v)]));
-}
-
-/** An answer as far as it may differ between a real and a missing id: no error id, the asked id as `?`. */
-function answer(res: LightMyRequestResponse, asked: string | number): unknown {
-  const body = json(res);
-  if (body === null || typeof body !== 'object') return { status: res.statusCode, body: res.body };
-  const quoted = new RegExp(`(?<![\\w-])${String(asked).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
-  return { status: res.statusCode, ...(JSON.parse(JSON.stringify(withoutErrorIds(body)).replace(quoted, '?')) as object) };
-}
-
-interface ProbeWorld extends TableWorld {
-  /** B's default thread holds guestB's comment with a file; Q's default thread the member's. */
-  bComment: number;
-  qComment: number;
-  files: TableWorld['files'] & { B1: { fileKey: string; data: string }; threadB: { fileKey: string; data: string }; threadQ: { fileKey: string; data: string } };
-}
-
-async function probeWorld(w: TableWorld): Promise<ProbeWorld> {
-  const ok = (what: string, res: LightMyRequestResponse) => {
-    expect(res.statusCode, `${what}: ${res.body}`).toBe(200);
-    return json(res);
-  };
-  const data = 'B1 attachment';
-  const key = await w.upload(w.admin, w.gB, 'B1.txt', data);
-  ok('attach to B1', await w.asAdmin('PUT', `${w.gB}/record.json`, { app: w.apps.B1, id: 1, record: { doc: { value: [{ fileKey: key }] } } }));
-  const B1 = { fileKey: ok('read B1', await w.asAdmin('GET', `${w.gB}/record.json?app=${w.apps.B1}&id=1`)).record.doc.value[0].fileKey, data };
-  const withFile = async (as: Persona, k: string, space: number, thread: number, text: string) => {
-    const upload = await w.upload(as, k, 'thread.txt', text);
-    const id = Number(ok('comment', await w.d.request({ method: 'POST', url: `${k}/space/thread/comment.json`, as, payload: { space, thread, comment: { text, files: [{ fileKey: upload }] } } })).id);
-    const listed = ok('comments', await w.asAdmin('GET', `${k}/space/thread/comments.json?space=${space}&thread=${thread}`));
-    const fileKey = listed.comments.find((c: { id: string }) => Number(c.id) === id).files[0].fileKey as string;
-    return { id, file: { fileKey, data: text } };
-  };
-  const b = await withFile(w.guestB, w.gB, w.spaces.B, w.threads.B, 'B thread secret');
-  const q = await withFile(w.member, '/k/v1', w.spaces.Q, w.threads.Q, 'Q thread secret');
-  return { ...w, bComment: b.id, qComment: q.id, files: { ...w.files, B1, threadB: b.file, threadQ: q.file } };
-}
-
-eachDatabase((database) => {
+eachProbeWorld((world) => {
   let w: ProbeWorld;
-  beforeAll(async () => {
-    w = await probeWorld(await tableWorld(await startApp(database())));
+  beforeAll(() => {
+    w = world();
   });
-  afterAll(async () => w?.h.close());
-
-  const as = (p: Persona, method: Method, url: string, payload?: unknown) => w.d.request({ method, url, as: p, ...(payload === undefined ? {} : { payload: payload as object }) });
-  /** Asks `probe` with each foreign id and with a missing one, and expects one answer for all. */
-  const sameAsMissing = async (p: Persona, foreign: Array<string | number>, probe: (id: string | number) => [Method, string, unknown?], missing: string | number = MISSING) => {
-    const [m, u, b] = probe(missing);
-    const expected = answer(await as(p, m, u, b), missing);
-    expect((expected as { status: number }).status, `${m} ${u}`).not.toBe(200);
-    for (const id of foreign) {
-      const [method, url, payload] = probe(id);
-      expect(answer(await as(p, method, url, payload), id), `${method} ${url} ${JSON.stringify(payload ?? '')}`).toEqual(expected);
-    }
-  };
+  const as: ProbeWorld['as'] = (...args) => w.as(...args);
+  const sameAsMissing: ProbeWorld['sameAsMissing'] = (...args) => w.sameAsMissing(...args);
 
   describe('ids of other spaces’ objects', () => {
     it('answers B’s, Q’s and P’s spaces, threads and comments under A’s prefix like ones that do not exist (G2)', async () => {
@@ -144,7 +78,10 @@ eachDatabase((database) => {
           await sameAsMissing(guest, apps, probe);
         }
         const files = [w.files.B1, w.files.Q1, w.files.P1, w.files.threadB, w.files.threadQ].map((f) => f.fileKey);
-        await sameAsMissing(guest, files, (key) => ['GET', `${gA}/file.json?fileKey=${key}`], 'no-such-file-key-0123456789');
+        await sameAsMissing(guest, files, (key) => ['GET', `${gA}/file.json?fileKey=${key}`], NO_FILE);
+        // Another space's file key is no upload to attach, in a record or a comment of A.
+        await sameAsMissing(guest, files, (key) => ['POST', `${gA}/record.json`, { app: w.apps.A1, record: { doc: { value: [{ fileKey: key }] } } }], NO_FILE);
+        await sameAsMissing(guest, files, (key) => ['POST', `${gA}/space/thread/comment.json`, { space: w.spaces.A, thread: w.threads.A, comment: { files: [{ fileKey: key }] } }], NO_FILE);
       }
       for (const app of ['B1', 'P1', 'Q1', 'O1'] as const) {
         const rec = json(await w.asAdmin('GET', `${w.prefix(app) ? `${w.prefix(app)}/v1` : '/k/v1'}/records.json?app=${w.apps[app]}`)).records;
@@ -155,7 +92,6 @@ eachDatabase((database) => {
     it('answers A’s objects under B’s prefix, or under no space’s, like a space that does not exist (G1, G2)', async () => {
       const under = (space: number | string) => `/k/guest/${space}/v1`;
       // Each call on one of A's objects, and on a missing one of the same kind.
-      const NOFILE = 'no-such-file-key-0123456789';
       const calls: Array<[(k: string, id: string | number) => [Method, string, unknown?], string | number, string | number]> = [
         [(k, id) => ['GET', `${k}/space.json?id=${id}`], w.spaces.A, MISSING],
         [(k, id) => ['GET', `${k}/space/members.json?id=${id}`], w.spaces.A, MISSING],
@@ -165,8 +101,8 @@ eachDatabase((database) => {
         [(k, id) => ['POST', `${k}/space/thread/comment.json`, { space: w.spaces.A, thread: id, comment: { text: 'x' } }], w.threads.A, MISSING],
         [(k, id) => ['GET', `${k}/record.json?app=${id}&id=1`], w.apps.A1, MISSING],
         [(k, id) => ['GET', `${k}/apps.json?ids[0]=${id}`], w.apps.A1, MISSING],
-        [(k, key) => ['GET', `${k}/file.json?fileKey=${key}`], w.files.A1.fileKey, NOFILE],
-        [(k, key) => ['GET', `${k}/file.json?fileKey=${key}`], w.files.threadA.fileKey, NOFILE],
+        [(k, key) => ['GET', `${k}/file.json?fileKey=${key}`], w.files.A1.fileKey, NO_FILE],
+        [(k, key) => ['GET', `${k}/file.json?fileKey=${key}`], w.files.threadA.fileKey, NO_FILE],
       ];
       for (const [call, real, missing] of calls) {
         // guestA is in no other guest space: everything under another prefix is CB_NO02.
@@ -196,7 +132,7 @@ eachDatabase((database) => {
         await sameAsMissing(guest, spaces, (id) => ['POST', '/k/v1/space/thread/comment.json', { space: id, thread: w.threads.P, comment: { text: 'x' } }]);
         await sameAsMissing(guest, spaces, (id) => ['PUT', '/v1/spaces/favourite.json', { id, favourite: true }]);
         const files = [w.files.B1, w.files.Q1, w.files.P1, w.files.A1, w.files.threadA, w.files.threadQ].map((f) => f.fileKey);
-        await sameAsMissing(guest, files, (key) => ['GET', `/k/v1/file.json?fileKey=${key}`], 'no-such-file-key-0123456789');
+        await sameAsMissing(guest, files, (key) => ['GET', `/k/v1/file.json?fileKey=${key}`], NO_FILE);
       }
     });
   });
@@ -281,104 +217,6 @@ eachDatabase((database) => {
       const saveLookup = (app: number) => as(w.persona('admin')!, 'POST', `${gA}/preview/app/form/fields.json`, { app: w.apps.A2, properties: lookup(app) });
       const noLookup = answer(await saveLookup(MISSING), MISSING);
       for (const app of [w.apps.B1, w.apps.Q1]) expect(answer(await saveLookup(app), app)).toEqual(noLookup);
-    });
-  });
-
-  describe('mentions and query functions', () => {
-    const inbox = async (p: Persona) => json(await as(p, 'GET', '/v1/notifications.json?limit=100')).notifications as Array<{ kind: string; space?: { id: string } }>;
-
-    it('lets a guest mention only people of its space; outsiders are answered like unknown codes and never told (G9)', async () => {
-      const admin = w.persona('admin')!;
-      expect((await as(admin, 'POST', '/v1/groups.json', { groups: [{ code: 'crew', name: 'Crew' }] })).statusCode).toBe(200);
-      expect((await as(admin, 'POST', '/v1/organizations.json', { organizations: [{ code: 'site', name: 'Site' }] })).statusCode).toBe(200);
-      expect((await as(admin, 'PUT', '/v1/userGroups.json', { userGroups: [{ code: 'bob', groups: ['crew'] }] })).statusCode).toBe(200);
-      expect((await as(admin, 'PUT', '/v1/userOrganizations.json', { userOrganizations: [{ code: 'bob', organizations: ['site'] }] })).statusCode).toBe(200);
-      const before = { bob: (await inbox(w.outsider)).length, guestB: (await inbox(w.guestB)).length };
-      const post = (p: Persona, k: string, space: number, thread: number, mention: { code: string; type: string }) =>
-        as(p, 'POST', `${k}/space/thread/comment.json`, { space, thread, comment: { text: 'Look at this', mentions: [mention] } });
-      const unknownUser = { code: 'nobody-at-all', type: 'USER' };
-      for (const [p, k, space, thread] of [
-        [w.guestA, w.gA, w.spaces.A, w.threads.A],
-        [w.member, w.gA, w.spaces.A, w.threads.A],
-        [w.member, '/k/v1', w.spaces.Q, w.threads.Q],
-      ] as const) {
-        const unknown = answer(await post(p, k, space, thread, unknownUser), 'nobody-at-all');
-        expect(unknown).toMatchObject({ status: 400, code: 'CB_VA01' });
-        for (const outsider of [w.outsider.code, `guest/${w.guestB.code}`, w.guestB.code]) {
-          expect(answer(await post(p, k, space, thread, { code: outsider, type: 'USER' }), outsider), `${p.code} mentions ${outsider}`).toEqual(unknown);
-        }
-        for (const [code, type] of [
-          ['crew', 'GROUP'],
-          ['site', 'ORGANIZATION'],
-        ]) {
-          const none = answer(await post(p, k, space, thread, { code: `no-such-${type}`, type }), `no-such-${type}`);
-          expect(answer(await post(p, k, space, thread, { code: code!, type: type! }), code!), `${p.code} mentions ${type} ${code}`).toEqual(none);
-        }
-      }
-      // A public space's thread is not for a guest of elsewhere either.
-      const unknownInP = answer(await post(w.member, '/k/v1', w.spaces.P, w.threads.P, unknownUser), 'nobody-at-all');
-      expect(answer(await post(w.member, '/k/v1', w.spaces.P, w.threads.P, { code: `guest/${w.guestA.code}`, type: 'USER' }), `guest/${w.guestA.code}`)).toEqual(unknownInP);
-      // People of A may be mentioned, and hear of it; nobody outside heard anything.
-      const ok = await post(w.guestA, w.gA, w.spaces.A, w.threads.A, { code: w.member.code, type: 'USER' });
-      expect(ok.statusCode, ok.body).toBe(200);
-      const okGuest = await post(w.guestA, w.gA, w.spaces.A, w.threads.A, { code: `guest/${w.guestAB.code}`, type: 'USER' });
-      expect(okGuest.statusCode, okGuest.body).toBe(200);
-      expect((await inbox(w.member)).some((n) => n.kind === 'mention' && n.space?.id === String(w.spaces.A))).toBe(true);
-      expect((await inbox(w.guestAB)).some((n) => n.kind === 'mention')).toBe(true);
-      expect((await inbox(w.outsider)).length).toBe(before.bob);
-      expect((await inbox(w.guestB)).length).toBe(before.guestB);
-    });
-
-    it('makes LOGINUSER() name the guest asking, and nobody else (G17)', async () => {
-      const { gA } = w;
-      for (const [who, code] of [
-        ['guestA', `guest/${w.guestA.code}`],
-        ['guestAB', `guest/${w.guestAB.code}`],
-        ['member', w.member.code],
-      ] as const) {
-        const res = await w.asAdmin('POST', `${gA}/record.json`, { app: w.apps.A1, record: { title: { value: `owned by ${who}` }, owner: { value: [{ code }] } } });
-        expect(res.statusCode, res.body).toBe(200);
-      }
-      const mine = async (p: Persona) => {
-        const res = await as(p, 'GET', `${gA}/records.json?app=${w.apps.A1}&query=${encodeURIComponent('owner in (LOGINUSER()) order by $id asc')}`);
-        expect(res.statusCode, res.body).toBe(200);
-        return json(res).records.map((r: { title: { value: string } }) => r.title.value);
-      };
-      expect(await mine(w.guestA)).toEqual(['owned by guestA']);
-      expect(await mine(w.guestAB)).toEqual(['owned by guestAB']);
-      expect(await mine(w.member)).toEqual(['owned by member']);
-      expect(await mine(w.spaceAdmin)).toEqual([]);
-    });
-
-    it('finds in A only what the guest may read there, whatever scope it sends (G10)', async () => {
-      const { gA } = w;
-      const hits = async (query: string) => {
-        const res = await as(w.guestAB, 'GET', `${gA}/space/search.json?id=${w.spaces.A}&${query}`);
-        expect(res.statusCode, res.body).toBe(200);
-        return json(res).hits as Array<{ type: string; space: string; app?: string; thread?: string }>;
-      };
-      const plain = await hits('keyword=secret');
-      expect(plain.every((x) => x.space === String(w.spaces.A))).toBe(true);
-      expect([...new Set(plain.filter((x) => x.type === 'RECORD').map((x) => Number(x.app)))].sort()).toEqual([w.apps.A1, w.apps.A2].sort());
-      // Scopes of B, B1 or P are not a way out: the same hits, or none.
-      for (const extra of [`space=${w.spaces.B}`, `scopes[0]=${w.spaces.B}`, `app=${w.apps.B1}`, `apps[0]=${w.apps.B1}`, `spaceIds[0]=${w.spaces.P}`]) {
-        expect(await hits(`keyword=secret&${extra}`), extra).toEqual(plain);
-      }
-      for (const keyword of ['B1 secret', 'B thread secret', 'Q thread secret', 'Q1 secret', 'P1 secret']) {
-        expect(await hits(`keyword=${encodeURIComponent(keyword)}`), keyword).toEqual([]);
-      }
-      // A field the guest may not read is never searched nor quoted.
-      const rights = { app: w.apps.A2, rights: [{ code: 'title', entities: [{ entity: { type: 'USER', code: 'admin' }, accessibility: 'WRITE' }] }] };
-      expect((await w.asAdmin('PUT', `${gA}/field/acl.json`, rights)).statusCode).toBe(200);
-      const hidden = await hits('keyword=A2%20secret');
-      expect(hidden.filter((x) => x.type === 'RECORD')).toEqual([]);
-      expect(JSON.stringify(await hits('keyword=secret'))).not.toContain('A2 secret');
-      const asAdmin = json(await w.asAdmin('GET', `${gA}/space/search.json?id=${w.spaces.A}&keyword=A2%20secret`)).hits;
-      expect(asAdmin.some((x: { app?: string }) => Number(x.app) === w.apps.A2)).toBe(true);
-      expect((await w.asAdmin('PUT', `${gA}/field/acl.json`, { app: w.apps.A2, rights: [] })).statusCode).toBe(200);
-      // There is no search across spaces: a guest gets what a user gets for an API that does not exist.
-      const none = await as(w.member, 'GET', '/k/v1/search.json?keyword=secret');
-      expect(answer(await as(w.guestA, 'GET', '/k/v1/search.json?keyword=secret'), '')).toEqual(answer(none, ''));
     });
   });
 });

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness, Persona } from '../support/app.js';
 import { startApp } from '../support/app.js';
 import { eachDatabase } from '../support/db.js';
-import { deployedApp } from '../support/apps.js';
-import { type GuestWorld, WORLD_FIELDS, guestWorld } from '../support/guest-world.js';
+import { type GuestWorld, guestWorld } from '../support/guest-world.js';
 
 eachDatabase((database) => {
   let h: Harness;
@@ -236,67 +235,15 @@ eachDatabase((database) => {
       }
       const notes = await get('/v1/notifications.json?stream=mine', w.outsider);
       expect(JSON.stringify(notes.json())).not.toContain('see this');
-    });
-  });
-
-  describe('permissions name guests like users', () => {
-    it('applies app, record and field permissions to a guest by its guest/ code, and “everyone” includes it', async () => {
-      const k = `/k/guest/${w.spaces.A}/v1`;
-      const app = await deployedApp(w.d, { ...WORLD_FIELDS, fee: { type: 'NUMBER', code: 'fee', label: 'Fee' } }, { name: 'Orders', guestSpace: w.spaces.A });
-      const me = `guest/${w.guestA.code}`;
-      const put = (url: string, payload: Record<string, unknown>) => w.d.request({ method: 'PUT', url: `${k}${url}`, as: w.admin, payload: { app, ...payload } });
-      const added = await w.d.request({
-        method: 'POST',
-        url: `${k}/records.json`,
-        as: w.admin,
-        payload: { app, records: [{ title: { value: 'for guest A' }, owner: { value: [{ code: me }] }, fee: { value: '10' } }, { title: { value: 'internal' }, fee: { value: '99' } }] },
-      });
-      expect(added.statusCode, added.body).toBe(200);
-      expect((await put('/record/acl.json', { rights: [{ filterCond: `owner in ("${me}")`, entities: [{ entity: { type: 'USER', code: me }, viewable: true, editable: true, deletable: false }, { entity: { type: 'GROUP', code: 'everyone' }, viewable: false, editable: false, deletable: false }] }, { filterCond: '', entities: [{ entity: { type: 'USER', code: w.admin.code }, viewable: true, editable: true, deletable: true }] }] })).statusCode).toBe(200);
-      expect((await put('/field/acl.json', { rights: [{ code: 'fee', entities: [{ entity: { type: 'USER', code: w.admin.code }, accessibility: 'WRITE' }, { entity: { type: 'GROUP', code: 'everyone' }, accessibility: 'NONE' }] }] })).statusCode).toBe(200);
-      const seen = await get(`${k}/records.json?app=${app}`, w.guestA);
-      expect(seen.statusCode, seen.body).toBe(200);
-      expect(seen.json().records.map((r: { title: { value: string } }) => r.title.value)).toEqual(['for guest A']);
-      expect(seen.json().records[0].fee).toBeUndefined();
-      expect((await get(`${k}/records.json?app=${app}`, w.guestAB)).json().records).toEqual([]);
-      const byFee = await get(`${k}/records.json?app=${app}&query=${encodeURIComponent('fee > 50')}`, w.guestA);
-      expect([byFee.statusCode, byFee.json().code]).toEqual([400, 'GAIA_IQ11']);
-      // LOGINUSER() names the guest itself.
-      const mine = await get(`${k}/records.json?app=${app}&query=${encodeURIComponent('owner in (LOGINUSER())')}`, w.guestA);
-      expect(mine.json().records.map((r: { title: { value: string } }) => r.title.value)).toEqual(['for guest A']);
-    });
-  });
-
-  describe('the guests of a guest space', () => {
-    it('lists them to those who read the space, under its own path only', async () => {
-      const { A, B } = w.spaces;
-      const codes = async (as: Persona) => (await get(`/k/guest/${A}/v1/space/guests.json?id=${A}`, as)).json().guests.map((g: { code: string }) => g.code);
-      expect(await codes(w.guestA)).toEqual([w.guestA.code, w.guestAB.code]);
-      expect(await codes(w.member)).toEqual([w.guestA.code, w.guestAB.code]);
-      // The suspended guest is shown to the space's administrators, marked as such.
-      expect(await codes(w.spaceAdmin)).toEqual([w.guestA.code, w.guestAB.code, w.suspended.code]);
-      for (const [url, as] of [
-        [`/k/guest/${B}/v1/space/guests.json?id=${A}`, w.guestAB],
-        [`/k/guest/${A}/v1/space/guests.json?id=${B}`, w.guestAB],
-        [`/k/guest/${A}/v1/space/guests.json?id=${A}`, w.guestB],
-        [`/k/guest/${A}/v1/space/guests.json?id=${A}`, w.outsider],
-        [`/k/v1/space/guests.json?id=${A}`, w.member],
-      ] as const) {
-        expect(refusal(await get(url, as)), url).toEqual(NO02);
-      }
-    });
-  });
-
-  describe('guests in the mobile app', () => {
-    it('refuses the native app for guests with a clear error, not a phone’s browser', async () => {
-      const url = `/k/guest/${w.spaces.A}/v1/records.json?app=${w.apps.A1}`;
-      const app = await get(url, w.guestA, { 'user-agent': 'Mozilla/5.0 (iPhone) kintone mobile/3.2' });
-      expect([app.statusCode, app.json().code]).toEqual([403, 'CB_MB01']);
-      expect(app.json().message).toMatch(/browser/);
-      const safari = await get(url, w.guestA, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1' });
-      expect(safari.statusCode).toBe(200);
-      // A regular user may use the app.
-      expect((await get(url, w.member, { 'user-agent': 'kintone mobile/3.2' })).statusCode).toBe(200);
+      // A member mentions groups and departments only where they belong to the space.
+      await w.d.request({ method: 'POST', url: '/v1/groups.json', as: w.admin, payload: { groups: [{ code: 'crew', name: 'Crew' }, { code: 'board', name: 'Board' }] } });
+      const members = (await get(`${k}/space/members.json?id=${w.spaces.A}`, w.admin)).json().members.filter((m: { isImplicit: boolean }) => !m.isImplicit);
+      const set = await w.d.request({ method: 'PUT', url: `${k}/space/members.json`, as: w.admin, payload: { id: w.spaces.A, members: [...members, { entity: { type: 'GROUP', code: 'crew' } }] } });
+      expect(set.statusCode, set.body).toBe(200);
+      expect((await comment([{ code: 'crew', type: 'GROUP' }], w.member)).statusCode).toBe(200);
+      const board = await comment([{ code: 'board', type: 'GROUP' }], w.member);
+      expect({ ...board.json(), id: '' }).toEqual({ ...(await comment([{ code: 'no-such-group', type: 'GROUP' }], w.member)).json(), id: '' });
+      expect(board.statusCode).toBe(400);
     });
   });
 });

@@ -8,31 +8,31 @@ import { multipart } from '../support/files.js';
 import { type Act, type Who, json, personaTable } from '../support/persona-table.js';
 
 const TABLE = `
-                                       | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
-  list the apps of A                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list apps on the plain path          | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read app A1                          | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read app A1 on the plain path        | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_AP01 | 400 GAIA_IL23 | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the form of A1                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the records of A1               | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read a record of A1                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  add a record to A1                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit a record of A1                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete a record of A1                | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  comment on a record of A1            | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the comments of a record of A1  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  download a record's file in A1       | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  upload a file in A                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  create an app in A                   | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  change the settings of A1            | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  deploy A1                            | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the permissions of A1           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  change the record permissions of A1  | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the records of Q1               | 200           | 200           | 200           | 404 GAIA_AP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  download a record's file in Q1       | 200           | 200           | 200           | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
-  read the records of P1               | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  download a record's file in P1       | 200           | 200           | 200           | 200           | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
-  read the records of O1               | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+                                      | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
+  list the apps of A                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  list apps on the plain path         | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read app A1                         | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read app A1 on the plain path       | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_AP01 | 400 GAIA_IL23 | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the form of A1                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the records of A1              | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read a record of A1                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  add a record to A1                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  edit a record of A1                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  delete a record of A1               | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  comment on a record of A1           | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the comments of a record of A1 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  download a record's file in A1      | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  upload a file in A                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  create an app in A                  | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  change the settings of A1           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  deploy A1                           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the permissions of A1          | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  change the record permissions of A1 | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the records of Q1              | 200           | 200           | 200           | 404 GAIA_AP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  download a record's file in Q1      | 200           | 200           | 200           | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
+  read the records of P1              | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  download a record's file in P1      | 200           | 200           | 200           | 200           | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
+  read the records of O1              | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
 `;
 
 type W = Parameters<Act>[0];

@@ -7,24 +7,24 @@ import { addGuest } from '../support/guests.js';
 import { type Act, type Who, json, personaTable, reachesExactly } from '../support/persona-table.js';
 
 const TABLE = `
-                                   | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
-  list users                       | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list groups                      | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list organisations               | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list guest accounts              | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  add a guest account              | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  suspend a guest account          | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete a guest account           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  create a space                   | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  create a guest space             | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list one's spaces                | 200           | 200           | 200           | 200           | 200           | 200           | 401 CB_WA01 | 401 CB_AU01
-  mark A as a favourite            | 200           | 200           | 200           | 404 GAIA_SP01 | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  mark Q as a favourite            | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read space statistics            | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read space statistics under A    | 404 CB_NF01   | 404 CB_NF01   | 404 CB_NF01   | 404 CB_NF01   | 404 CB_NF01   | 404 CB_NF01   | 401 CB_WA01 | 404 CB_NF01
-  read one's own profile           | 200           | 200           | 200           | 200           | 200           | 200           | 401 CB_WA01 | 401 CB_AU01
-  read the audit log               | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the mail outbox             | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+                                | admin       | spaceAdmin  | member      | outsider      | guestA      | guestB      | suspended   | anonymous
+  list users                    | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  list groups                   | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  list organisations            | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  list guest accounts           | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  add a guest account           | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  suspend a guest account       | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  delete a guest account        | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  create a space                | 200         | 200         | 200         | 200           | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  create a guest space          | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  list one's spaces             | 200         | 200         | 200         | 200           | 200         | 200         | 401 CB_WA01 | 401 CB_AU01
+  mark A as a favourite         | 200         | 200         | 200         | 404 GAIA_SP01 | 200         | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  mark Q as a favourite         | 200         | 200         | 200         | 404 GAIA_SP01 | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read space statistics         | 200         | 200         | 200         | 200           | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read space statistics under A | 404 CB_NF01 | 404 CB_NF01 | 404 CB_NF01 | 404 CB_NF01   | 404 CB_NF01 | 404 CB_NF01 | 401 CB_WA01 | 404 CB_NF01
+  read one's own profile        | 200         | 200         | 200         | 200           | 200         | 200         | 401 CB_WA01 | 401 CB_AU01
+  read the audit log            | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read the mail outbox          | 200         | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
 `;
 
 type W = Parameters<Act>[0];

@@ -2,36 +2,37 @@
 // read, change, join, leave and delete guest space A, public space P and private space Q, and
 // their members, guests, board, cover and links. A row per action, a column per persona; read a
 // row as "<action>: the admin gets …, the space admin …". The admin is named in none of these
-// spaces: it manages them as domain administrator. Changes that must not happen twice run on a fresh
-// space with A's cast (the suspended guest is left out of those: it fails to sign in before any
-// space is looked at).
+// spaces: it manages them as domain administrator. Alice is the only administrator named in A
+// and in the fresh guest spaces, so she may not leave them (a space keeps an administrator).
+// Changes that must not happen twice run on a fresh space with A's cast (the suspended guest is
+// left out of those: it fails to sign in before any space is looked at).
 import { type Act, type Who, json, personaTable } from '../support/persona-table.js';
 
 const TABLE = `
-                                    | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
-  read space A                      | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read space A on the plain path    | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_SP01 | 400 GAIA_IL23 | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read space B                      | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 200           | 401 CB_WA01 | 401 CB_AU01
-  read private space Q              | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read public space P               | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit the settings of A            | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit the settings of Q            | 200           | 200           | 403 CB_NO02   | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit the board of A               | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  change the cover of A             | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the members of A             | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the members of Q             | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  change the members of a guest space | 200         | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  set the guests of a guest space   | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  set the guests of A on the plain path | 403 CB_NO02 | 403 CB_NO02 | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete a guest space              | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete a private space            | 200           | 200           | 403 CB_NO02   | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  join guest space A                | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  leave a guest space               | 403 CB_NO02   | 400 CB_VA01   | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  join a public space               | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the related links of A       | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  change the related links of A     | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  search space A                    | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  search private space Q            | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+                                        | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB      | suspended   | anonymous
+  read space A                          | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read space A on the plain path        | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_SP01 | 400 GAIA_IL23 | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read space B                          | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 200         | 401 CB_WA01 | 401 CB_AU01
+  read private space Q                  | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read public space P                   | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  edit the settings of A                | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  edit the settings of Q                | 200           | 200           | 403 CB_NO02   | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  edit the board of A                   | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  change the cover of A                 | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read the members of A                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read the members of Q                 | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  change the members of a guest space   | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  set the guests of a guest space       | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  set the guests of A on the plain path | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  delete a guest space                  | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  delete a private space                | 200           | 200           | 403 CB_NO02   | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  join guest space A                    | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  leave a guest space                   | 403 CB_NO02   | 400 CB_VA01   | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  join a public space                   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 200           | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  read the related links of A           | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  change the related links of A         | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  search space A                        | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
+  search private space Q                | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02 | 401 CB_WA01 | 401 CB_AU01
 `;
 
 const USER = (code: string, isAdmin = false) => ({ entity: { type: 'USER', code }, isAdmin });

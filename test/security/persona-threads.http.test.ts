@@ -7,28 +7,28 @@
 import { type Act, REACH, type Who, json, personaTable, worldSpaces } from '../support/persona-table.js';
 
 const TABLE = `
-                                         | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
-  read a thread of A                     | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read a thread of A on the plain path   | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_TH01 | 400 GAIA_IL23 | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list the threads of A                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  create a thread in A                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit its own thread                    | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  edit another's thread                  | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  follow a thread of A                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  comment on a thread of A               | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  reply to a comment in A                | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  like a comment in A                    | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  list the comments of a thread of A     | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete another's comment in A          | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete its own comment in A            | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  download a comment's file in A         | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  download it on the plain path          | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
-  delete another's thread                | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  delete its own thread                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read the thread of Q                   | 200           | 200           | 200           | 404 GAIA_TH01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  comment on the thread of Q             | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  comment on the thread of P             | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
-  read one's notifications               | 200           | 200           | 200           | 200           | 200           | 200           | 401 CB_WA01 | 401 CB_AU01
+                                       | admin         | spaceAdmin    | member        | outsider      | guestA        | guestB        | suspended   | anonymous
+  read a thread of A                   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read a thread of A on the plain path | 400 GAIA_IL23 | 400 GAIA_IL23 | 400 GAIA_IL23 | 404 GAIA_TH01 | 400 GAIA_IL23 | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  list the threads of A                | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  create a thread in A                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  edit its own thread                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  edit another's thread                | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  follow a thread of A                 | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  comment on a thread of A             | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  reply to a comment in A              | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  like a comment in A                  | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  list the comments of a thread of A   | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  delete another's comment in A        | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  delete its own comment in A          | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  download a comment's file in A       | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  download it on the plain path        | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 404 GAIA_BL01 | 401 CB_WA01 | 401 CB_AU01
+  delete another's thread              | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  delete its own thread                | 200           | 200           | 200           | 403 CB_NO02   | 200           | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read the thread of Q                 | 200           | 200           | 200           | 404 GAIA_TH01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  comment on the thread of Q           | 200           | 200           | 200           | 404 GAIA_SP01 | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  comment on the thread of P           | 200           | 200           | 200           | 200           | 403 CB_NO02   | 403 CB_NO02   | 401 CB_WA01 | 401 CB_AU01
+  read one's notifications             | 200           | 200           | 200           | 200           | 200           | 200           | 401 CB_WA01 | 401 CB_AU01
 `;
 
 type W = Parameters<Act>[0];

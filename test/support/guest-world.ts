@@ -1,5 +1,5 @@
 // A domain with spaces, guest spaces and the cast of security.md §1, for isolation tests:
-//   admin      domain administrator (member of no space)
+//   admin      domain administrator; as their creator, also the named space administrator of A and B
 //   spaceAdmin alice: space administrator of guest space A and of private space Q
 //   member     a plain member of A
 //   outsider   bob: a user in no space except as a visitor of public space P

@@ -292,3 +292,28 @@ export function worldSpaces(w: TableWorld, ids: Array<string | number>): SpaceNa
 export function reachesExactly(w: TableWorld, who: Who, ids: Array<string | number>): boolean {
   return worldSpaces(w, ids).join() === [...REACH[who]].sort().join();
 }
+
+/** An error body without its per-error `id` (also inside bulkRequest results), `quoted` as `?` in messages. */
+function normalised(value: unknown, quoted: RegExp | null): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalised(v, quoted));
+  if (value === null || typeof value !== 'object') return value;
+  const isError = 'code' in value && 'message' in value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (isError && k === 'id') continue;
+    out[k] = k === 'message' && typeof v === 'string' && quoted ? v.replace(quoted, '?') : normalised(v, quoted);
+  }
+  return out;
+}
+
+/**
+ * An answer as far as it may rightly differ between a real id and a missing one: without the
+ * per-error `id`, and with the asked-for id written as `?` where a message quotes it.
+ */
+export function answer(res: LightMyRequestResponse, asked: string | number): unknown {
+  const body = json(res);
+  if (body === null || typeof body !== 'object') return { status: res.statusCode, body: res.body };
+  const text = String(asked);
+  const quoted = text === '' ? null : new RegExp(`(?<![\\w-])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+  return { status: res.statusCode, ...(normalised(body, quoted) as object) };
+}

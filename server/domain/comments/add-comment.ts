@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 import { TABLE_OF } from '../records/entities.js';
 import { commentAdded } from './comment-added.js';
 import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
+import { spaceMemberRefs } from '../../storage/threads.repo.js';
 import { authorId, commentedRecord } from './commented-record.js';
 
 export interface NewComment {
@@ -30,8 +31,9 @@ export async function addComment(ctx: Ctx, appId: number, recordId: number, comm
  * The mentions with each code as the directory spells it. Every one must name a user,
  * department or group of the domain (the built-in Everyone group included); otherwise CB_VA01
  * names each that does not, and nothing is stored. In a guest space's apps only the space's
- * own people may be mentioned, and a guest mentions no group or department: anyone else is
- * answered like a code that does not exist (probe G9).
+ * own people — and groups and departments that are its members — may be mentioned, and a guest
+ * mentions no group or department: anything else is answered like a code that does not exist
+ * (probe G9).
  */
 async function existingMentions(ctx: Ctx, mentions: Mention[], guestSpace: number | null, version: number): Promise<Mention[]> {
   if (mentions.length === 0) return [];
@@ -48,6 +50,14 @@ async function existingMentions(ctx: Ctx, mentions: Mention[], guestSpace: numbe
     if (ctx.actor.kind === 'guest') {
       found.GROUP.clear();
       found.ORGANIZATION.clear();
+    } else if (guestSpace !== null) {
+      // Groups and departments only where they are members of the space, as in its threads.
+      const members = new Set(
+        (await spaceMemberRefs(ctx.db, ctx.actor.domainId, guestSpace)).flatMap((m) => (m.type === 'USER' || !m.code ? [] : [`${m.type}:${codeKey(m.code)}`])),
+      );
+      for (const type of ['GROUP', 'ORGANIZATION'] as const) {
+        for (const k of [...found[type].keys()]) if (!members.has(`${type}:${k}`)) found[type].delete(k);
+      }
     }
   }
   const problems: Record<string, FieldProblem[]> = {};

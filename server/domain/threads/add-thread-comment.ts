@@ -6,7 +6,7 @@
 import type { AddThreadCommentInput } from '../../../common/api/threads.js';
 import { attachUploads } from '../../files/attach-uploads.js';
 import { hashKey } from '../../files/keys.js';
-import { setThreadFileOwner } from '../../storage/files.repo.js';
+import { setFileOwner } from '../../storage/files.repo.js';
 import { type ThreadCommentFile, findThreadComment, insertThreadComment } from '../../storage/thread-comments.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
@@ -35,7 +35,7 @@ export async function addThreadComment(ctx: Ctx, input: AddThreadCommentInput): 
     // kintone: a width for anything but an image is ignored.
     return { ...f, ...(width !== undefined && f.contentType.startsWith('image/') ? { width } : {}) };
   });
-  await setThreadFileOwner(
+  await setFileOwner(
     ctx.db,
     domainId,
     files.map((f) => hashKey(f.fileKey)),

@@ -6,7 +6,7 @@ import { downloadFileInput, FILE_PART, FILE_PATH } from '../../../common/api/fil
 import type { Config } from '../../config.js';
 import { AppError } from '../../domain/app-error.js';
 import type { StagedBlob } from '../../files/blob-store.js';
-import { contentDisposition } from '../../files/names.js';
+import { sendDownload } from '../present/download.js';
 import { openForDownload } from '../../files/open-for-download.js';
 import { commitUpload, stageUpload } from '../../files/upload-temporary.js';
 import type { Actor } from '../../policy/actor.js';
@@ -91,15 +91,7 @@ export const fileRoutes = [
       // the thread of the comment holding it, through this path (G2).
       const ctx = read();
       const file = await openForDownload(ctx, input.fileKey, (f) => (f.thread ? mayReadThreadFile(ctx, f.thread) : mayReadRecordFile(ctx, f)));
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.disposition, file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, no-store')
-        .send(file.stream);
+      return sendDownload(reply, file, 'private, no-store');
     },
   }),
 ];

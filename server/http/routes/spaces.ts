@@ -19,7 +19,7 @@ import {
   updateSpaceInput,
   updateSpaceMembersInput,
 } from '../../../common/api/spaces.js';
-import { contentDisposition } from '../../files/names.js';
+import { sendDownload } from '../present/download.js';
 import { createSpace } from '../../domain/spaces/create-space.js';
 import { deleteSpace } from '../../domain/spaces/delete-space.js';
 import { getSpace } from '../../domain/spaces/get-space.js';
@@ -119,15 +119,7 @@ export const spaceRoutes = [
     input: spaceIdParam,
     handler: async ({ input, read, reply }) => {
       const file = await openSpaceCover(read(), input.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.disposition, file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, no-cache')
-        .send(file.stream);
+      return sendDownload(reply, file, 'private, no-cache');
     },
   }),
   defineRoute({
