@@ -22,7 +22,8 @@ export type Action =
   | 'guest.manage' // add, delete, suspend and list guest accounts (guests.json)
   | 'space.create' // create a space (POST space.json); what happens inside one is server/policy/spaces.ts
   | 'space.createGuest' // create a guest space: kintone's default lets administrators only
-  | 'space.template'; // save, list and delete space templates (kintone: administrators only)
+  | 'space.template' // save, list and delete space templates (kintone: administrators only)
+  | 'security.manage'; // the domain's security settings: password policy, second factors, access restrictions
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -41,6 +42,7 @@ export const ACTIONS: readonly Action[] = [
   'space.create',
   'space.createGuest',
   'space.template',
+  'security.manage',
 ];
 
 export const ROLE_ACTIONS = {
@@ -61,6 +63,7 @@ export const ROLE_ACTIONS = {
     'space.create': true,
     'space.createGuest': true,
     'space.template': true,
+    'security.manage': true,
   },
   user: {
     'session.read': true,
@@ -79,6 +82,7 @@ export const ROLE_ACTIONS = {
     'space.create': true,
     'space.createGuest': false,
     'space.template': false,
+    'security.manage': false,
   },
   guest: {
     'session.read': true,
@@ -97,6 +101,7 @@ export const ROLE_ACTIONS = {
     'space.create': false,
     'space.createGuest': false,
     'space.template': false,
+    'security.manage': false,
   },
   // Records, files and app settings only, and only for the apps the tokens belong to.
   apiToken: {
@@ -116,6 +121,7 @@ export const ROLE_ACTIONS = {
     'space.create': false,
     'space.createGuest': false,
     'space.template': false,
+    'security.manage': false,
   },
   publicViewer: {
     'session.read': false,
@@ -134,6 +140,7 @@ export const ROLE_ACTIONS = {
     'space.create': false,
     'space.createGuest': false,
     'space.template': false,
+    'security.manage': false,
   },
   system: {
     'session.read': false,
@@ -152,6 +159,7 @@ export const ROLE_ACTIONS = {
     'space.create': true,
     'space.createGuest': true,
     'space.template': true,
+    'security.manage': true,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

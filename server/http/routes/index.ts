@@ -20,6 +20,7 @@ import { membershipRoutes } from './memberships.js';
 import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
 import { processRoutes } from './process.js';
+import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
 import { spaceExtraRoutes } from './space-extras.js';
@@ -30,6 +31,7 @@ import { userRoutes } from './users.js';
 export const routes: RouteSpec<any>[] = [
   ...healthRoutes,
   ...sessionRoutes,
+  ...securityRoutes,
   ...setupRoutes,
   ...userRoutes,
   ...guestRoutes,

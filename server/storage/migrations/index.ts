@@ -15,6 +15,7 @@ import * as m0011 from './0011-api-tokens.js';
 import * as m0012 from './0012-record-history.js';
 import * as m0013 from './0013-notifications.js';
 import * as m0014 from './0014-spaces.js';
+import * as m0015 from './0015-access.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-record-history': m0012,
   '0013-notifications': m0013,
   '0014-spaces': m0014,
+  '0015-access': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,11 @@
+import type {
+  ClientCertificatesTable,
+  GuestInvitationsTable,
+  LoginChallengesTable,
+  PasswordHistoryTable,
+  PasswordResetsTable,
+  UserTotpTable,
+} from './access.table.js';
 import type { ApiTokensTable, AppDefinitionsTable, AppDeploysTable, AppsTable } from './apps.table.js';
 import type { AuditLogTable } from './audit.table.js';
 import type { RecordCommentCountersTable, RecordCommentsTable } from './comments.table.js';
@@ -66,4 +74,10 @@ export interface Database {
   threadCommentLikes: ThreadCommentLikesTable;
   spaceTemplates: SpaceTemplatesTable;
   spaceFavourites: SpaceFavouritesTable;
+  guestInvitations: GuestInvitationsTable;
+  loginChallenges: LoginChallengesTable;
+  passwordResets: PasswordResetsTable;
+  passwordHistory: PasswordHistoryTable;
+  userTotp: UserTotpTable;
+  clientCertificates: ClientCertificatesTable;
 }
