@@ -26,6 +26,10 @@ export const FIELD_MESSAGES = {
   unknownKey: { ja: '不明なパラメーターです。', en: 'Unknown parameter.' },
   oneOf: { ja: '"{value}"は選択肢にありません。', en: 'The value, "{value}", is not in options.' },
   notFound: { ja: '指定した値が見つかりません。', en: 'The specified value is not found.' },
+  guestSpaceOrganizationField: {
+    ja: 'ゲストスペース内のアプリには組織選択フィールドを追加できません。',
+    en: 'An app in a guest space cannot have a Department selection field.',
+  },
   processGuestOrganization: {
     ja: 'ゲストスペース内のアプリでは、組織を作業者に指定できません。',
     en: 'In an app in a guest space, a department cannot be an assignee.',
@@ -41,6 +45,18 @@ export const FIELD_MESSAGES = {
   passwordIsLogin: {
     ja: 'ログイン名と同じパスワードは使用できません。',
     en: 'The password must differ from the login name.',
+  },
+  passwordIsEmail: {
+    ja: 'メールアドレスの@より前の部分と同じパスワードは使用できません。',
+    en: 'The password must differ from the part of the e-mail address before the @.',
+  },
+  passwordKinds: {
+    ja: 'パスワードには、英小文字・英大文字・数字・記号のうち{n}種類以上を含めてください。',
+    en: 'The password must mix at least {n} of these: lower-case letters, upper-case letters, digits, symbols.',
+  },
+  passwordReused: {
+    ja: '直近{n}回に使用したパスワードは使用できません。',
+    en: 'The password must differ from the last {n} passwords used.',
   },
   loginNameReserved: {
     ja: 'このログイン名は使用できません。',
@@ -229,9 +245,25 @@ export const FIELD_MESSAGES = {
     ja: 'PNG、JPEG、GIF、WebPなどの画像ファイルを指定してください。',
     en: 'Specify an image file (PNG, JPEG, GIF, WebP).',
   },
+  invitationClosed: {
+    ja: 'この招待はすでに登録済みか、取り消されています。',
+    en: 'This invitation has already been accepted or cancelled.',
+  },
+  ownAddressOutside: {
+    ja: '現在アクセスしているIPアドレス（{ip}）が含まれていません。自分自身を締め出さないよう、追加してください。',
+    en: 'Your current address ({ip}) is not in the list. Add it so that you do not lock yourself out.',
+  },
   guestOnlyField: {
     ja: 'この項目はゲストユーザーのプロフィールにだけあります。',
     en: 'Only a guest user’s profile has this item.',
+  },
+  wrongCode: {
+    ja: 'コードが正しくありません。',
+    en: 'The code is not correct.',
+  },
+  totpNotStarted: {
+    ja: '2要素認証の設定が開始されていません。',
+    en: 'Two-factor authentication setup has not been started.',
   },
   wrongPassword: {
     ja: '現在のパスワードが正しくありません。',

@@ -9,6 +9,8 @@ export interface Target {
   /** The X-Cybozu-Authorization header value. */
   auth: string;
   app: number;
+  /** `/k/v1` (the default) or a guest space's `/k/guest/{id}/v1`. */
+  prefix?: string;
 }
 
 export type Task =
@@ -75,9 +77,9 @@ async function load(t: Extract<Task, { kind: 'load' }>): Promise<LoadResult> {
       for (let i = from; i < to; i += t.perRequest) {
         const records = [];
         for (let j = i; j < Math.min(to, i + t.perRequest); j++) records.push(makeRecord(j));
-        requests.push({ method: 'POST', api: '/k/v1/records.json', payload: { app: t.app, records } });
+        requests.push({ method: 'POST', api: `${t.prefix ?? '/k/v1'}/records.json`, payload: { app: t.app, records } });
       }
-      const res = await fetch(`${t.url}/k/v1/bulkRequest.json`, { method: 'POST', headers: headers(t, true), body: JSON.stringify({ requests }) });
+      const res = await fetch(`${t.url}${t.prefix ?? '/k/v1'}/bulkRequest.json`, { method: 'POST', headers: headers(t, true), body: JSON.stringify({ requests }) });
       const body = await res.text();
       if (res.status !== 200) {
         error = `bulkRequest for records ${from}–${to - 1} answered ${res.status}: ${body.slice(0, 500)}`;
@@ -104,7 +106,7 @@ async function cannon(t: Extract<Task, { kind: 'cannon' }>): Promise<CannonResul
       {
         method: 'GET',
         path: t.path,
-        ...(upTo ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: `/k/v1/record.json?app=${t.app}&id=${1 + Math.floor(random() * upTo)}` }) } : {}),
+        ...(upTo ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: `${t.prefix ?? '/k/v1'}/record.json?app=${t.app}&id=${1 + Math.floor(random() * upTo)}` }) } : {}),
       },
     ],
   };

@@ -122,6 +122,17 @@ function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Whether what this context reads may go into a cache shared by every request. Not inside a
+ * transaction: it sees its own uncommitted writes, and if it rolls back, the ids and version
+ * numbers it saw are handed out again with other contents — a cache filled there would serve
+ * that other content's requests with this one's facts. Transactions read the caches and keep
+ * what they load to themselves.
+ */
+export function mayFillCaches(ctx: Pick<Ctx, 'db'>): boolean {
+  return !(ctx.db as { isTransaction?: boolean }).isTransaction;
+}
+
 /** A read-only context on the pool. */
 export function readContext(services: Services, base: BaseCtx): Ctx {
   return {

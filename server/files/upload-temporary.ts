@@ -22,6 +22,8 @@ export interface UploadMeta {
 /** The uploader a key is bound to: a signed-in person, never a token or a job. */
 function uploaderOf(ctx: Ctx): number {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'guest') throw new AppError('CB_NO02');
+  // A guest works under its guest space's path only, uploads included (docs/api.md "Guest spaces").
+  if (ctx.actor.kind === 'guest' && ctx.kintonePath && ctx.guestSpaceId === undefined) throw new AppError('CB_NO02');
   return ctx.actor.userId;
 }
 

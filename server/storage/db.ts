@@ -101,9 +101,14 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   // DATABASE_SCHEMA names a schema of our own; the first start creates it.
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const m = migrator(db, schema);
-  const { error, results } = await m.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await m.migrateToLatest();
+    // Kysely looks for its own table by listing every table of the database; a schema dropped
+    // by someone else meanwhile (another instance's test schema) fails that listing. Try again.
+    if (error && (error as { code?: string }).code === '42P01' && attempt < 5) continue;
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
 }
 
 export async function migrateDown(db: Db, schema?: string): Promise<void> {

@@ -61,12 +61,12 @@ export async function startFileApp(database: TestDatabase, env: Record<string, s
 export function upload(
   d: TestDomain,
   as: Persona,
-  file: { name?: string; type?: string; data: Buffer | string },
+  file: { name?: string; type?: string; data: Buffer | string; /** a guest space's `/k/guest/{id}/v1` (default `/k/v1`) */ k?: string },
   extra: Part[] = [],
   headers: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
   const body = multipart([{ name: 'file', filename: file.name ?? 'a.bin', type: file.type ?? 'application/octet-stream', data: file.data }, ...extra]);
-  return d.request({ method: 'POST', url: '/k/v1/file.json', as, payload: body.payload, headers: { ...body.headers, ...headers } });
+  return d.request({ method: 'POST', url: `${file.k ?? '/k/v1'}/file.json`, as, payload: body.payload, headers: { ...body.headers, ...headers } });
 }
 
 export function download(d: TestDomain, as: Persona, fileKey: string): Promise<LightMyRequestResponse> {

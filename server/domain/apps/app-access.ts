@@ -4,7 +4,7 @@ import { type AppAclRight, type AppRights, NO_RIGHTS } from '../../../common/api
 import { LRUCache } from 'lru-cache';
 import { ALL_RIGHTS, appRightsFor } from '../../policy/app-rights.js';
 import { type App, loadDefinition } from '../../storage/apps.repo.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 import { type AppDefinition, appAclOf } from './definition.js';
 import { reachesSpace } from '../spaces/space-access.js';
@@ -19,7 +19,7 @@ export async function liveAppAcl(ctx: Ctx, app: App, liveRevision: number): Prom
     const live = await loadDefinition<AppDefinition>(ctx.db, app.domainId, app.id, 'live');
     rows = live ? appAclOf(live.definition) : [];
     // Cached under the revision actually read: a deploy in between must not be filed as older.
-    if (live) liveAcls.set(`${app.domainId}:${app.id}:${live.revision}`, rows);
+    if (live && mayFillCaches(ctx)) liveAcls.set(`${app.domainId}:${app.id}:${live.revision}`, rows);
   }
   return rows;
 }

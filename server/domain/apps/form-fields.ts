@@ -7,15 +7,17 @@ import { type AppDefinition, carryFieldId, syncFieldIds } from './definition.js'
 import { editPreview } from './load-app.js';
 import { forgetFields, renameReferences } from './references.js';
 import { relatedAppProblems } from './related-apps.js';
+import { directoryVersion, guestSpaceOf } from '../spaces/space-access.js';
 
 function refuse(problems: Record<string, FieldProblem[]>): void {
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
 }
 
 export async function addFields(ctx: Ctx, appId: number, properties: Record<string, unknown>, revision?: number): Promise<number> {
-  return editPreview(ctx, appId, revision, { action: 'app.fields.add', detail: { fields: Object.keys(properties) } }, async (def) => {
+  return editPreview(ctx, appId, revision, { action: 'app.fields.add', detail: { fields: Object.keys(properties) } }, async (def, app) => {
     const parsed = parseFieldProperties(properties, { mode: 'add', existing: def.fields, locale: ctx.locale });
     refuse(parsed.problems);
+    refuse(await guestSpaceFieldProblems(ctx, app.spaceId, parsed.properties));
     refuse(await relatedAppProblems(ctx, appId, parsed.properties));
     for (const [code, p] of Object.entries(parsed.properties)) def.fields[code] = p;
     syncFieldIds(def);
@@ -31,6 +33,23 @@ export async function updateFields(ctx: Ctx, appId: number, properties: Record<s
     refuse(await relatedAppProblems(ctx, appId, parsed.properties));
     applyUpdates(def, parsed.properties, innerRenames(properties));
   });
+}
+
+/**
+ * A guest space's apps cannot hold a department selection (kintone: the guest space has no
+ * departments to offer; its templates refuse one too).
+ */
+async function guestSpaceFieldProblems(ctx: Ctx, spaceId: number | null, properties: Record<string, Property>): Promise<Record<string, FieldProblem[]>> {
+  const problems: Record<string, FieldProblem[]> = {};
+  if ((await guestSpaceOf(ctx, await directoryVersion(ctx), spaceId)) === null) return problems;
+  const visit = (props: Record<string, Property>, at: (code: string) => string) => {
+    for (const [code, p] of Object.entries(props)) {
+      if (p.type === 'ORGANIZATION_SELECT') problems[`${at(code)}.type`] = [{ key: 'guestSpaceOrganizationField' }];
+      if (p.type === 'SUBTABLE' && p.fields) visit(p.fields as Record<string, Property>, (inner) => `${at(code)}.fields.${inner}`);
+    }
+  };
+  visit(properties, (code) => `properties.${code}`);
+  return problems;
 }
 
 /** Column renames inside tables, read from the request (`fields: {old: {code: new}}`). */

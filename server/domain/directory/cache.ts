@@ -5,7 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.js';
 import { codeKey } from '../../storage/users.repo.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import type { Principal } from '../../policy/principal.js';
 import { type Kind, TABLE_OF } from '../records/entities.js';
 
@@ -21,16 +21,42 @@ interface Directory {
 
 const caches = new WeakMap<Readonly<Config>, LRUCache<string, Directory>>();
 
-function directoryOf(ctx: Ctx, version: number): Directory {
+const emptyDirectory = (): Directory => ({
+  names: { user: new Map(), organization: new Map(), group: new Map() },
+  codes: new Map(),
+  principals: new Map(),
+  orgParents: null,
+});
+
+/**
+ * Where facts are looked up (`seen`: every directory known for this version) and where newly
+ * read ones go (`keep`). Outside a transaction both are the shared entry; inside one, what it
+ * reads stays its own (mayFillCaches) while the shared entry is still consulted.
+ */
+interface View {
+  seen: Directory[];
+  keep: Directory;
+}
+
+function viewOf(ctx: Ctx, version: number): View {
   let cache = caches.get(ctx.config);
   if (!cache) caches.set(ctx.config, (cache = new LRUCache<string, Directory>({ max: 256 })));
   const key = `${ctx.actor.domainId}:${version}`;
-  let directory = cache.get(key);
-  if (!directory) {
-    directory = { names: { user: new Map(), organization: new Map(), group: new Map() }, codes: new Map(), principals: new Map(), orgParents: null };
-    cache.set(key, directory);
+  let shared = cache.get(key);
+  if (!mayFillCaches(ctx)) {
+    const own = emptyDirectory();
+    return { seen: shared ? [own, shared] : [own], keep: own };
   }
-  return directory;
+  if (!shared) cache.set(key, (shared = emptyDirectory()));
+  return { seen: [shared], keep: shared };
+}
+
+function lookup<K, V>(view: View, pick: (d: Directory) => Map<K, V>, key: K): { found: boolean; value?: V } {
+  for (const d of view.seen) {
+    const m = pick(d);
+    if (m.has(key)) return { found: true, value: m.get(key) };
+  }
+  return { found: false };
 }
 
 export interface Names {
@@ -41,8 +67,9 @@ export interface Names {
 
 /** Names for these codes and user ids, read from the database only where not known yet. */
 export async function loadNames(ctx: Ctx, version: number, codes: Record<Kind, Set<string>>, userIds: Set<number>): Promise<Names> {
-  const dir = directoryOf(ctx, version);
-  const ids = [...userIds].filter((id) => !dir.codes.has(id));
+  const view = viewOf(ctx, version);
+  const dir = view.keep;
+  const ids = [...userIds].filter((id) => !lookup(view, (d) => d.codes, id).found);
   if (ids.length) {
     const rows = await ctx.db.selectFrom('users').select(['id', 'code', 'name', 'codeKey']).where('domainId', '=', ctx.actor.domainId).where('id', 'in', ids).execute();
     for (const id of ids) dir.codes.set(id, null);
@@ -52,23 +79,23 @@ export async function loadNames(ctx: Ctx, version: number, codes: Record<Kind, S
     }
   }
   for (const kind of Object.keys(codes) as Kind[]) {
-    const known = dir.names[kind];
-    const wanted = [...codes[kind]].filter((k) => !known.has(k));
+    const wanted = [...codes[kind]].filter((k) => !lookup(view, (d) => d.names[kind], k).found);
     if (wanted.length === 0) continue;
     const rows = await ctx.db.selectFrom(TABLE_OF[kind]).select(['codeKey', 'name']).where('domainId', '=', ctx.actor.domainId).where('codeKey', 'in', wanted).execute();
-    for (const k of wanted) known.set(k, null);
-    for (const r of rows) known.set(r.codeKey, r.name);
+    for (const k of wanted) dir.names[kind].set(k, null);
+    for (const r of rows) dir.names[kind].set(r.codeKey, r.name);
   }
   return {
-    name: (kind, code) => dir.names[kind].get(codeKey(code)) ?? undefined,
-    userCode: (id) => dir.codes.get(id) ?? '',
+    name: (kind, code) => lookup(view, (d) => d.names[kind], codeKey(code)).value ?? undefined,
+    userCode: (id) => lookup(view, (d) => d.codes, id).value ?? '',
   };
 }
 
 /** A user as permissions see it, or null when there is no such user. */
 export async function loadPrincipal(ctx: Ctx, version: number, userId: number): Promise<Principal | null> {
-  const dir = directoryOf(ctx, version);
-  if (dir.principals.has(userId)) return dir.principals.get(userId)!;
+  const view = viewOf(ctx, version);
+  const known = lookup(view, (d) => d.principals, userId);
+  if (known.found) return known.value!;
   const domainId = ctx.actor.domainId;
   const user = await ctx.db.selectFrom('users').select('codeKey').where('domainId', '=', domainId).where('id', '=', userId).executeTakeFirst();
   let principal: Principal | null = null;
@@ -87,7 +114,7 @@ export async function loadPrincipal(ctx: Ctx, version: number, userId: number): 
       .where('m.domainId', '=', domainId)
       .where('m.userId', '=', userId)
       .execute();
-    const parents = orgs.length ? await orgParents(ctx, dir) : new Map<string, string | null>();
+    const parents = orgs.length ? await orgParents(ctx, view) : new Map<string, string | null>();
     const above = new Set<string>();
     for (const o of orgs) {
       // Departments form a tree; the guard stops a malformed cycle from looping.
@@ -95,14 +122,14 @@ export async function loadPrincipal(ctx: Ctx, version: number, userId: number): 
     }
     principal = { userId, code: user.codeKey, groups: new Set(groups.map((g) => g.codeKey)), orgs: new Set(orgs.map((o) => o.codeKey)), orgsAndAbove: above };
   }
-  dir.principals.set(userId, principal);
+  view.keep.principals.set(userId, principal);
   return principal;
 }
 
-async function orgParents(ctx: Ctx, dir: Directory): Promise<Map<string, string | null>> {
-  if (dir.orgParents) return dir.orgParents;
+async function orgParents(ctx: Ctx, view: View): Promise<Map<string, string | null>> {
+  for (const d of view.seen) if (d.orgParents) return d.orgParents;
   const rows = await ctx.db.selectFrom('organizations').select(['id', 'codeKey', 'parentId']).where('domainId', '=', ctx.actor.domainId).execute();
   const keyById = new Map(rows.map((r) => [Number(r.id), r.codeKey]));
-  dir.orgParents = new Map(rows.map((r) => [r.codeKey, r.parentId == null ? null : (keyById.get(Number(r.parentId)) ?? null)]));
-  return dir.orgParents;
+  view.keep.orgParents = new Map(rows.map((r) => [r.codeKey, r.parentId == null ? null : (keyById.get(Number(r.parentId)) ?? null)]));
+  return view.keep.orgParents;
 }

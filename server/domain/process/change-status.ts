@@ -139,6 +139,8 @@ async function nextAssignees(ctx: Ctx, schema: RecordSchema, to: ProcessState, r
   if (assignee === undefined) throw new AppError('GAIA_SA01');
   const chosen = candidates.find((c) => codeKey(c) === codeKey(assignee));
   if (chosen) return [{ code: chosen }];
+  // A guest may not learn from the answer who exists outside its space (probe G16).
+  if (ctx.actor.kind === 'guest') throw new AppError('GAIA_IL26', { params: { code: assignee } });
   const exists = await ctx.db.selectFrom('users').select('id').where('domainId', '=', schema.app.domainId).where('codeKey', '=', codeKey(assignee)).executeTakeFirst();
   if (!exists) throw new AppError('GAIA_IL26', { params: { code: assignee } });
   throw AppError.invalid({ [`${at}assignee`]: 'processNotCandidate' });

@@ -6,6 +6,8 @@ import { type ActionInput, MAX_STATE_NAME, type ProcessEntity, type PutProcessIn
 import type { Locale } from '../../../common/access.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
+import { directoryVersion, spacePeople } from '../spaces/space-access.js';
+import { codeKey } from '../../storage/users.repo.js';
 import type { AppDefinition } from '../apps/definition.js';
 import { conditionProblem, unknownEntities } from '../apps/setting-checks.js';
 import { type ProcessAction, type ProcessSettings, type ProcessState, processFields } from './model.js';
@@ -113,7 +115,7 @@ export async function mergeProcess(
   def: AppDefinition,
   input: PutProcessInput,
   inUse: (deleted: ProcessState[]) => Promise<ProcessState[]>,
-  inGuestSpace = false,
+  guestSpace: number | null = null,
 ): Promise<ProcessSettings> {
   const problems: Problems = {};
   const current = def.process;
@@ -150,14 +152,7 @@ export async function mergeProcess(
     ...actions.flatMap((a, i) => (a.executableUser?.entities ?? []).map((e, j) => ({ at: `actions[${i}].executableUser.entities[${j}]`, entity: e.entity }))),
   ];
   Object.assign(problems, await unknownEntities(ctx, people));
-  // In a guest space's apps a department cannot be an assignee (kintone; probe R13).
-  if (inGuestSpace) {
-    states.forEach((s) =>
-      s.assignee.entities.forEach((e, j) => {
-        if (e.entity.type === 'ORGANIZATION') problems[`${at(s)}.assignee.entities[${j}].entity.type`] = [{ key: 'processGuestOrganization' }];
-      }),
-    );
-  }
+  if (guestSpace !== null) Object.assign(problems, await guestSpaceProblems(ctx, guestSpace, states, at, people));
   const deleted = (current?.states ?? []).filter((s) => !states.some((n) => n.id === s.id));
   for (const s of await inUse(deleted)) problems[at(s)] = [{ key: 'processStateInUse', params: { name: s.name } }];
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
@@ -184,4 +179,28 @@ function validateActions(def: AppDefinition, states: ProcessState[], actions: Pr
     if (cond) problems[`actions[${i}].filterCond`] = [cond];
     if (a.executableUser) entityProblems(def, a.executableUser.entities, `actions[${i}].executableUser.entities`, problems);
   });
+}
+
+/**
+ * In a guest space's apps a department cannot be an assignee (kintone; probe R13), and the users
+ * named must be the space's own people — anyone else answered like a login that does not exist.
+ */
+async function guestSpaceProblems(
+  ctx: Ctx,
+  guestSpace: number,
+  states: ProcessState[],
+  at: (s: ProcessState) => string,
+  people: Array<{ at: string; entity: ProcessEntity['entity'] }>,
+): Promise<Problems> {
+  const problems: Problems = {};
+  states.forEach((s) =>
+    s.assignee.entities.forEach((e, j) => {
+      if (e.entity.type === 'ORGANIZATION') problems[`${at(s)}.assignee.entities[${j}].entity.type`] = [{ key: 'processGuestOrganization' }];
+    }),
+  );
+  const users = people.filter((p) => p.entity.type === 'USER' && p.entity.code);
+  const version = await directoryVersion(ctx);
+  const ours = await spacePeople(ctx, version, guestSpace, users.map((p) => codeKey(p.entity.code!)));
+  for (const p of users) if (!ours.has(codeKey(p.entity.code!)) && !problems[`${p.at}.entity.code`]) problems[`${p.at}.entity.code`] = [{ key: 'aclEntityNotFound' }];
+  return problems;
 }

@@ -55,8 +55,8 @@ export function switchStatusFields(def: AppDefinition, on: boolean): void {
 export async function saveProcess(ctx: Ctx, input: PutProcessInput): Promise<number> {
   return editPreview(ctx, input.app, input.revision, { action: 'app.status' }, async (def, app) => {
     const live = app.deployed ? (await definitionOf(ctx, app, 'live')).definition : null;
-    const inGuestSpace = (await guestSpaceOf(ctx, await directoryVersion(ctx), app.spaceId)) !== null;
-    def.process = await mergeProcess(ctx, def, input, (deleted) => statesHoldingRecords(ctx, app, live, deleted), inGuestSpace);
+    const guestSpace = await guestSpaceOf(ctx, await directoryVersion(ctx), app.spaceId);
+    def.process = await mergeProcess(ctx, def, input, (deleted) => statesHoldingRecords(ctx, app, live, deleted), guestSpace);
     switchStatusFields(def, def.process.enable);
   });
 }

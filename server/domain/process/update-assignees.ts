@@ -1,6 +1,6 @@
 // PUT record/assignees.json: an app manager replaces a record's current assignees (kintone's
 // "change current assignees"; the API asks for the right to manage the app). Any active user of
-// the domain may be named, up to 100; a ONE state takes one. An empty list leaves the record
+// the domain may be named (in a guest space, any of its people), up to 100; a ONE state takes one. An empty list leaves the record
 // with nobody assigned, so that anyone who sees it may act. Counts one revision.
 import { replaceRecord } from '../../storage/records.repo.js';
 import { fromDb } from '../../storage/dialect.js';
@@ -11,6 +11,7 @@ import { writerOf } from '../records/writer.js';
 import { assigneesOf, processSchema, visibleRecords } from './change-status.js';
 import { assigned } from './hooks.js';
 import { keepVersions } from '../history/keep-versions.js';
+import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
 
 export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes: string[], revision?: number): Promise<number> {
   const { schema, process, slots } = await processSchema(ctx, appId);
@@ -25,6 +26,13 @@ export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes
     ? await ctx.db.selectFrom('users').select(['code', 'codeKey', 'valid']).where('domainId', '=', schema.app.domainId).where('codeKey', 'in', keys).execute()
     : [];
   const active = new Map(rows.filter((u) => fromDb.bool(u.valid)).map((u) => [u.codeKey, u.code]));
+  // In a guest space's apps only the space's own people may be assigned; anyone else is answered
+  // like a login that does not exist (architecture "Walls", probe G16).
+  const guestSpace = await guestSpaceOf(ctx, schema.directoryVersion, schema.app.spaceId);
+  if (guestSpace !== null) {
+    const people = await spacePeople(ctx, schema.directoryVersion, guestSpace, [...active.keys()]);
+    for (const k of [...active.keys()]) if (!people.has(k)) active.delete(k);
+  }
   const missing = codes.find((c) => !active.has(codeKey(c)));
   if (missing !== undefined) throw new AppError('GAIA_IL26', { params: { code: missing } });
   const assignees = keys.map((k) => ({ code: active.get(k)! }));

@@ -16,6 +16,11 @@ import { recordSchema } from './schema.js';
 
 export const CURSOR_TTL_MS = 10 * 60_000;
 export const MAX_CURSORS_PER_DOMAIN = 10;
+/**
+ * So that one guest cannot hold every cursor of the domain (probe D4). People of the company and
+ * API tokens keep kintone's limit alone (ten per domain), which scripts and the CLI rely on.
+ */
+export const MAX_CURSORS_PER_GUEST = 3;
 
 function ownerOf(ctx: Ctx): string {
   const ref = actorRef(ctx.actor);
@@ -27,8 +32,14 @@ export async function createCursor(ctx: Ctx, appId: number, input: { query: stri
   const { query, related } = await checkedQuery(ctx, input.query, schema, { forCursor: true });
   const domainId = ctx.actor.domainId;
   await ctx.db.deleteFrom('recordCursors').where('domainId', '=', domainId).where('expiresAt', '<=', toDb.time(ctx.now)).execute();
-  const live = await ctx.db.selectFrom('recordCursors').select(sql<number>`count(*)`.as('n')).where('domainId', '=', domainId).executeTakeFirstOrThrow();
-  if (fromDb.count(live.n) >= MAX_CURSORS_PER_DOMAIN) throw new AppError('GAIA_TM12');
+  const owner = ownerOf(ctx);
+  const live = await ctx.db
+    .selectFrom('recordCursors')
+    .select([sql<number>`count(*)`.as('n'), sql<number>`sum(case when owner = ${owner} then 1 else 0 end)`.as('mine')])
+    .where('domainId', '=', domainId)
+    .executeTakeFirstOrThrow();
+  const mineFull = ctx.actor.kind === 'guest' && fromDb.count(live.mine) >= MAX_CURSORS_PER_GUEST;
+  if (fromDb.count(live.n) >= MAX_CURSORS_PER_DOMAIN || mineFull) throw new AppError('GAIA_TM12');
 
   const compiled = await compileScoped(ctx, schema, query, 'view', related);
   const max = await ctx.db
@@ -46,7 +57,7 @@ export async function createCursor(ctx: Ctx, appId: number, input: { query: stri
       idHash: sha256(id),
       domainId,
       appId,
-      owner: ownerOf(ctx),
+      owner,
       query: input.query,
       fields: input.fields ? toDb.json(input.fields) : null,
       size: input.size,

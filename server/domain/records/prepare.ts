@@ -8,6 +8,8 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { type Kind, existingEntities, unknownEntityProblems } from './entities.js';
 import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
+import { spaceMemberRefs } from '../../storage/threads.repo.js';
+import { codeKey } from '../../storage/users.repo.js';
 import { sanitizeRichText } from '../rich-text.js';
 import { computeFormulas } from './formulas.js';
 import { applyLookups } from './lookups.js';
@@ -99,15 +101,20 @@ export async function prepareWrites(
 }
 
 /**
- * In a guest space's apps, people are chosen among the space's own (members and guests), and a
- * guest — who may not see the directory — chooses no group or department. Anyone else is
- * answered exactly like a code that does not exist (probe G16).
+ * In a guest space's apps, people are chosen among the space's own (members and guests), groups
+ * and departments among those that are its members, and a guest — who may not see the directory —
+ * chooses no group or department. Anything else is answered exactly like a code that does not
+ * exist (probe G16).
  */
 async function peopleOfPlace(ctx: Ctx, schema: RecordSchema, known: Record<Kind, Set<string>>): Promise<Record<Kind, Set<string>>> {
   const guestSpace = await guestSpaceOf(ctx, schema.directoryVersion, schema.app.spaceId);
   if (guestSpace === null && ctx.actor.kind !== 'guest') return known;
   const users = guestSpace === null ? new Set<string>() : await spacePeople(ctx, schema.directoryVersion, guestSpace, [...known.user]);
-  return ctx.actor.kind === 'guest' ? { user: users, organization: new Set(), group: new Set() } : { ...known, user: users };
+  if (ctx.actor.kind === 'guest' || guestSpace === null) return { user: users, organization: new Set(), group: new Set() };
+  // Groups and departments only where they are members of the space, as in its threads.
+  const members = new Set((await spaceMemberRefs(ctx.db, ctx.actor.domainId, guestSpace)).flatMap((m) => (m.type === 'USER' || !m.code ? [] : [`${m.type}:${codeKey(m.code)}`])));
+  const keep = (kind: 'organization' | 'group', type: string) => new Set([...known[kind]].filter((k) => members.has(`${type}:${k}`)));
+  return { user: users, organization: keep('organization', 'ORGANIZATION'), group: keep('group', 'GROUP') };
 }
 
 // Whether a field set holds rich text anywhere (tables included), worked out once per set.

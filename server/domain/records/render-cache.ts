@@ -5,7 +5,7 @@
 // every process may keep its own cache and none ever answers with stale data.
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import type { RecordSchema } from './schema.js';
 
 interface Entry {
@@ -50,6 +50,6 @@ export function cachedTexts(ctx: Ctx, schema: RecordSchema, keys: Array<{ id: nu
 
 export function keepTexts(ctx: Ctx, schema: RecordSchema, records: Array<{ id: number; revision: number }>, texts: Buffer[]): void {
   const cache = cacheFor(ctx, schema);
-  if (!cache) return;
+  if (!cache || !mayFillCaches(ctx)) return;
   records.forEach((r, i) => cache.set(keyOf(schema, r.id), { stamp: stampOf(schema, r.revision), json: texts[i]! }));
 }

@@ -4,7 +4,7 @@
 import { type Formula, calcOrder, parseFormula } from '../../../common/calc/index.js';
 import { type ApiRecordWriter, type Property, compileApiRecord } from '../../../common/fields/index.js';
 import type { App } from '../../storage/apps.repo.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import type { AppDefinition } from '../apps/definition.js';
 import { type AppRights, NO_RIGHTS } from '../../../common/api/acl.js';
 import { rightsOn } from '../apps/app-access.js';
@@ -94,7 +94,7 @@ export async function recordSchema(ctx: Ctx, appId: number, need: RecordNeed): P
     const { definition, revision: loaded } = await definitionOf(ctx, app, 'live');
     schema = build(app, definition, loaded);
     if (cache.size > 500) cache.clear();
-    cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
+    if (mayFillCaches(ctx)) cache.set(`${app.domainId}:${app.id}:${loaded}`, schema);
   }
   const rights = await rightsOn(ctx, app, appAclOf(schema.def), directoryVersion);
   await checkApp(ctx, appId, app, rights, 'app.read', directoryVersion);

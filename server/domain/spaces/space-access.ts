@@ -7,14 +7,14 @@ import type { Config } from '../../config.js';
 import { type SpaceAction, type SpaceFacts, type SpaceMemberRow, type SpaceRole, spaceMay, spaceRoleOf } from '../../policy/spaces.js';
 import { fromDb } from '../../storage/dialect.js';
 import { AppError } from '../app-error.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 
 interface SpaceDirectory {
   spaces: Map<number, SpaceFacts>;
   members: Map<number, SpaceMemberRow[]>;
   guests: Map<number, Set<number>>;
-  /** Roles already worked out, by actor key and space. */
+  /** Roles already worked out, by actor key and space (never by a transaction). */
   roles: Map<string, SpaceRole | null>;
 }
 
@@ -25,19 +25,29 @@ export async function directoryVersion(ctx: Ctx): Promise<number> {
   return Number(row?.directoryVersion ?? 0);
 }
 
+/**
+ * The domain's spaces as of `version`. Only reads outside a transaction fill the cache, and only
+ * when the version did not move while they read (see mayFillCaches); a transaction uses a cached
+ * entry when there is one and otherwise loads its own view for itself.
+ */
 function spaceDirectory(ctx: Ctx, version: number): Promise<SpaceDirectory> {
   let cache = caches.get(ctx.config);
   if (!cache) caches.set(ctx.config, (cache = new LRUCache<string, Promise<SpaceDirectory>>({ max: 64 })));
   const key = `${ctx.actor.domainId}:${version}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = loadSpaceDirectory(ctx).catch((err) => {
-      cache.delete(key);
-      throw err;
-    });
-    cache.set(key, found);
-  }
-  return found;
+  const found = cache.get(key);
+  if (found) return found;
+  if (!mayFillCaches(ctx)) return loadSpaceDirectory(ctx);
+  const loading = (async () => {
+    const dir = await loadSpaceDirectory(ctx);
+    // Read at another version than the key says: right for this request, not for the key.
+    if ((await directoryVersion(ctx)) !== version) cache.delete(key);
+    return dir;
+  })().catch((err: unknown) => {
+    cache.delete(key);
+    throw err;
+  });
+  cache.set(key, loading);
+  return loading;
 }
 
 async function loadSpaceDirectory(ctx: Ctx): Promise<SpaceDirectory> {
@@ -110,6 +120,8 @@ async function roleIn(ctx: Ctx, version: number, dir: SpaceDirectory, space: Spa
   if (dir.roles.has(key)) return dir.roles.get(key)!;
   const principal = actor.kind === 'user' ? await loadPrincipal(ctx, version, actor.userId) : null;
   const role = spaceRoleOf(actor, principal, space, dir.members.get(space.id) ?? [], dir.guests.get(space.id) ?? new Set());
+  // A transaction's principal may reflect its own uncommitted changes: not for everyone.
+  if (!mayFillCaches(ctx)) return role;
   if (dir.roles.size > 50_000) dir.roles.clear();
   dir.roles.set(key, role);
   return role;

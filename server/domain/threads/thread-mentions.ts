@@ -1,7 +1,8 @@
 // Who a thread comment may mention. Stricter than a record comment's (which may name anyone in
 // the directory), because a mention must not become a way to learn who exists (probes G9, G16):
-// - only people who may read the thread: in a private or guest space its members, guests and
-//   administrators; in a public space any active user (never a guest of elsewhere);
+// - only people who may read the thread: in a private or guest space its members and guests (not
+//   a domain administrator who is neither); in a public space any active user (never a guest of
+//   elsewhere);
 // - a group or department: not by guests; in a private or guest space only one that is itself
 //   a member of the space; in a public space any;
 // - an unknown code and a refused one get the same CB_VA01 on their index, with the same words,
@@ -15,6 +16,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import type { ThreadPlace } from './thread-access.js';
 import { type PersonRow, readersAmong } from './thread-readers.js';
+import { spacePeople } from '../spaces/space-access.js';
 
 /** The mentions with each code as the directory spells it, or CB_VA01 naming every refused one. */
 export async function allowedMentions(ctx: Ctx, place: ThreadPlace, mentions: Mention[]): Promise<Mention[]> {
@@ -36,6 +38,12 @@ export async function allowedMentions(ctx: Ctx, place: ThreadPlace, mentions: Me
     }
   }
   const readers = await readersAmong(ctx, place.version, place.space, [...users.values()]);
+  // In a closed space, its own people only: a domain administrator reads every space but is not
+  // one of its people, and a mention must not tell a guest who the administrators are (G16).
+  if (place.space.isGuest || place.space.isPrivate) {
+    const ours = await spacePeople(ctx, place.version, place.space.id, [...users.keys()]);
+    for (const [key, u] of users) if (!ours.has(key)) readers.delete(u.id);
+  }
 
   const entities = ctx.actor.kind === 'guest' ? new Map<string, string>() : await mentionableEntities(ctx, place, keysOf('GROUP'), keysOf('ORGANIZATION'));
 

@@ -4,7 +4,7 @@ import { type Harness, PASSWORD, type TestDomain, basicAuth, newDomain, startApp
 import { deployedApp } from '../../../test/support/apps.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { fileRows, pngBytes, upload } from '../../../test/support/files.js';
-import { addGuest } from '../../../test/support/guests.js';
+import { addGuest, seedSpace, setSpaceGuests } from '../../../test/support/guests.js';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const COOKIE = '__Host-engawa_sid';
@@ -42,7 +42,10 @@ eachDatabase((database) => {
         givenNameReading: '',
         image: null,
       });
-      const png = (await upload(d, g, { name: 'me.png', type: 'image/png', data: pngBytes(128) })).json().fileKey;
+      // A guest uploads under its guest space's path, like everything it does.
+      const k = `/k/guest/${await seedSpace(h, d)}/v1`;
+      await setSpaceGuests(d, Number(k.split('/')[3]), [g]);
+      const png = (await upload(d, g, { name: 'me.png', type: 'image/png', data: pngBytes(128), k })).json().fileKey;
       const res = await d.request({
         method: 'PUT',
         url: '/v1/me/profile.json',
@@ -57,7 +60,7 @@ eachDatabase((database) => {
       expect(bad.json()).toMatchObject({ code: 'CB_VA01', message: '入力内容が正しくありません。', errors: { name: { messages: ['必須です。'] } } });
 
       // A new picture replaces the old, whose file goes; null removes it.
-      const second = (await upload(d, g, { name: 'new.png', type: 'image/png', data: pngBytes(64) })).json().fileKey;
+      const second = (await upload(d, g, { name: 'new.png', type: 'image/png', data: pngBytes(64), k })).json().fileKey;
       await d.request({ method: 'PUT', url: '/v1/me/profile.json', as: g, payload: { image: second } });
       expect((await fileRows(h, d.id)).map((f) => f.name)).toEqual(['new.png']);
       await d.request({ method: 'PUT', url: '/v1/me/profile.json', as: g, payload: { image: null } });

@@ -1,7 +1,7 @@
 // PUT space.json, PUT space/body.json and DELETE space.json: what a space administrator may
 // change, what nobody may (probe S3), hostile announcement bodies (X4), and what deleting a space
 // takes with it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Persona, type TestDomain, newDomain } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { type FileWorld, fileRows, filesOnDisk, startFileApp, upload } from '../../../test/support/files.js';
@@ -188,7 +188,8 @@ eachDatabase((database) => {
       expect(await count('apps')).toBe(0);
       expect(await count('recordSearch')).toBe(0);
       expect(await fileRows(w.h, d.id)).toEqual([]);
-      expect(await filesOnDisk(w.filesDir)).toEqual([]);
+      // The bytes go after the commit, without holding up the answer.
+      await vi.waitFor(async () => expect(await filesOnDisk(w.filesDir)).toEqual([]), { timeout: 5_000 });
       expect((await read(d, boss, other.id)).name).toBe('Other');
       const audit = await db.selectFrom('auditLog').select(['action', 'targetId']).where('domainId', '=', d.id).where('action', '=', 'space.delete').execute();
       expect(audit).toEqual([{ action: 'space.delete', targetId: String(s.id) }]);

@@ -228,7 +228,7 @@ eachDatabase((database) => {
     it('serves a guest space’s files only under its own prefix, to those in it (G2)', async () => {
       const { w, t } = await setup();
       const thread = await t.thread(w.member, 'A');
-      const up = await upload(w.d, w.gA, { name: 'g.txt', type: 'text/plain', data: 'from guest' }, [], {});
+      const up = await upload(w.d, w.gA, { name: 'g.txt', type: 'text/plain', data: 'from guest', k: w.k('A') }, [], {});
       expect(up.statusCode, up.body).toBe(200);
       const posted = await t.comment(w.gA, 'A', thread, { text: 'see attached', files: [{ fileKey: up.json().fileKey }], mentions: [{ code: 'member', type: 'USER' }] });
       expect(posted.statusCode, posted.body).toBe(200);

@@ -5,8 +5,9 @@ import { columnTypes, dialectOf } from '../dialect.js';
 // templates, favourites, and what a guest account has beyond a user row.
 //
 // Who belongs to which space decides what apps, threads and files an actor may reach, so the
-// membership tables (and a space's privacy) move the directory version of 0008 like group and
-// department memberships do: facts cached per version are never stale.
+// membership tables (and a space's privacy, fixed membership and who may create apps there) move
+// the directory version of 0008 like group and department memberships do: facts cached per
+// version are never stale.
 //
 //   space_members.entity_type = 'USER' | 'GROUP' | 'ORGANIZATION', entity_id the row's id
 //   space_guests               guest accounts (users.kind = 'guest') of a guest space
@@ -207,8 +208,9 @@ async function membershipTriggers(db: Kysely<any>): Promise<void> {
       await sql`create trigger ${sql.raw(`${t}_directory_delete`)} after delete on ${sql.table(t)} begin ${bump('old')} end`.execute(db);
     }
     await sql`create trigger space_members_directory_update after update on space_members begin ${bump('new')} end`.execute(db);
-    await sql`create trigger spaces_directory_update after update of is_private on spaces
-      when old.is_private is not new.is_private begin ${bump('new')} end`.execute(db);
+    await sql`create trigger spaces_directory_update after update of is_private, fixed_member, create_app on spaces
+      when old.is_private is not new.is_private or old.fixed_member is not new.fixed_member or old.create_app is not new.create_app
+      begin ${bump('new')} end`.execute(db);
     return;
   }
   for (const t of [...SPACE_MEMBERSHIP, 'spaces']) {
@@ -217,8 +219,10 @@ async function membershipTriggers(db: Kysely<any>): Promise<void> {
   }
   await sql`create trigger space_members_directory_update after update on space_members
     for each row execute function directory_changed()`.execute(db);
-  await sql`create trigger spaces_directory_update after update of is_private on spaces
-    for each row when (old.is_private is distinct from new.is_private) execute function directory_changed()`.execute(db);
+  await sql`create trigger spaces_directory_update after update of is_private, fixed_member, create_app on spaces
+    for each row when (old.is_private is distinct from new.is_private or old.fixed_member is distinct from new.fixed_member
+      or old.create_app is distinct from new.create_app)
+    execute function directory_changed()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
