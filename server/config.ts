@@ -1,5 +1,6 @@
 // The only reader of process.env. Every variable is parsed here; every bad one is reported
 // at boot, together, and the process exits non-zero (main.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
@@ -62,6 +63,10 @@ const schema = z
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     RECORD_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
     MAIL_POLL_SECONDS: positiveInt(5),
+    TLS_CERT_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+    TLS_KEY_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+    TLS_CLIENT_CA_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+    CLIENT_CERT_HEADER: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional()),
   });
 
 export type DatabaseConfig =
@@ -97,6 +102,10 @@ export interface Config {
   /** Uploaded bytes live here, apart from the database (DATA_DIR/files). */
   filesDir: string;
   mailPollMs: number;
+  /** Engawa terminates TLS itself (PEM files); client certificates are asked for (secure access). */
+  tls?: { certFile: string; keyFile: string; clientCaFile?: string };
+  /** Lower-cased name of the header in which a TRUST_PROXY proxy passes the client certificate. */
+  clientCertHeader?: string;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'ENGAWA_ADMIN_LOGIN and ENGAWA_ADMIN_PASSWORD go together: set both or neither',
     );
   }
+  problems.push(...tlsProblems(env));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
@@ -151,8 +161,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.WORKERS,
     filesDir: path.join(dataDir, 'files'),
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+    ...(e.TLS_CERT_FILE && e.TLS_KEY_FILE
+      ? { tls: { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE), ...(e.TLS_CLIENT_CA_FILE ? { clientCaFile: path.resolve(e.TLS_CLIENT_CA_FILE) } : {}) } }
+      : {}),
+    ...(e.CLIENT_CERT_HEADER ? { clientCertHeader: e.CLIENT_CERT_HEADER.toLowerCase() } : {}),
   };
   return deepFreeze(config);
+}
+
+/** TLS_CERT_FILE and TLS_KEY_FILE go together; every file named must be readable. */
+function tlsProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+    problems.push(`${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: TLS_CERT_FILE and TLS_KEY_FILE go together: set both or neither`);
+  }
+  if (env.TLS_CLIENT_CA_FILE && !env.TLS_CERT_FILE) problems.push('TLS_CLIENT_CA_FILE: needs TLS_CERT_FILE and TLS_KEY_FILE');
+  for (const name of ['TLS_CERT_FILE', 'TLS_KEY_FILE', 'TLS_CLIENT_CA_FILE'] as const) {
+    const file = env[name];
+    if (!file) continue;
+    try {
+      fs.accessSync(path.resolve(file), fs.constants.R_OK);
+    } catch {
+      problems.push(`${name}: cannot read "${file}"`);
+    }
+  }
+  return problems;
 }
 
 function deepFreeze<T extends object>(o: T): Readonly<T> {

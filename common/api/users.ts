@@ -63,6 +63,8 @@ export const createUsersInput = z.object({
 export const userChange = z.object(userFields).partial().extend({
   code: codeRef,
   newCode: loginName.optional(),
+  /** `false` lifts a lockout at once (ours); a lock is only ever set by failed sign-ins. */
+  locked: z.literal(false).optional(),
 });
 export type UserChange = z.output<typeof userChange>;
 

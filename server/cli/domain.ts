@@ -3,11 +3,15 @@
 //   create --name "Example Corp" --host a.example [--host b.example]
 //   add-host --domain dom_… --host c.example
 //   remove-host --host c.example
+//   open-access --domain dom_…                turns the IP allow-list and its gates off (an
+//                                             administrator locked out by a changed address)
 // Uses the same configuration (DATABASE_URL, DATA_DIR) as the server.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../domain/app-error.js';
-import type { Services } from '../domain/context.js';
+import { type Services, inTransaction } from '../domain/context.js';
+import { updateSecurity } from '../domain/security/settings.js';
+import { systemActor } from '../policy/actor.js';
 import { createDomain } from '../domain/domains/create-domain.js';
 import { normaliseHost } from '../domain/domains/hosts.js';
 import { issueSetupToken, setupUrl } from '../domain/auth/first-run.js';
@@ -17,7 +21,8 @@ import { toDb } from '../storage/dialect.js';
 const USAGE = `usage: npm run domain -- list
        npm run domain -- create --name <name> --host <host> [--host <host>…]
        npm run domain -- add-host --domain <id> --host <host>
-       npm run domain -- remove-host --host <host>`;
+       npm run domain -- remove-host --host <host>
+       npm run domain -- open-access --domain <id>`;
 
 async function defaultWithoutHost(services: Services): Promise<string | null> {
   const def = await services.db.selectFrom('domains').select('id').where('isDefault', '=', toDb.bool(services.dialect, true)).executeTakeFirst();
@@ -75,6 +80,18 @@ async function run(): Promise<number> {
         if (!host) break;
         const r = await storage.db.deleteFrom('domainHosts').where('host', '=', host).executeTakeFirst();
         console.log(r.numDeletedRows > 0n ? `removed ${host}` : `${host} was not bound`);
+        return 0;
+      }
+      case 'open-access': {
+        if (!values.domain) break;
+        if (!(await storage.db.selectFrom('domains').select('id').where('id', '=', values.domain).executeTakeFirst())) {
+          console.error(`no domain ${values.domain} (see: npm run domain -- list)`);
+          return 1;
+        }
+        const off = { enabled: false };
+        const base = { actor: systemActor(values.domain), locale: config.defaultLocale, request: { ip: null, userAgent: 'npm run domain', requestId: null } };
+        await inTransaction(services, base, (ctx) => updateSecurity(ctx, { ipRestriction: off, basicGate: off, secureAccess: off }));
+        console.log(`${values.domain}: IP allow-list, Basic gate and secure access are off (within 2 seconds on every instance)`);
         return 0;
       }
     }

@@ -1,6 +1,7 @@
 // buildApp assembles the HTTP server; it never listens (main.ts does), so tests drive it with
 // inject() or a port of their own.
 import type { IncomingMessage } from 'node:http';
+import type { ServerOptions } from 'node:https';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -14,6 +15,7 @@ import { applyMethodOverride, checkMethodOverride } from './method-override.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js';
+import { registerRestrictions } from './plugins/restrictions.js';
 import { registerTenancy } from './plugins/tenancy.js';
 import { registerRoute } from './route.js';
 import { routes } from './routes/index.js';
@@ -23,6 +25,8 @@ export interface AppOptions {
   services: Services;
   limiter?: Limiter;
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
+  /** Serve HTTPS with these options (client-certificate.ts: httpsOptions); plain HTTP otherwise. */
+  https?: ServerOptions | null;
 }
 
 const QUERY_LIMIT = Symbol('engawa.queryLimit');
@@ -68,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(logger && typeof logger === 'object' && 'child' in logger
       ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
       : { logger: logger as FastifyServerOptions['logger'] }),
+    ...(options.https ? { https: options.https } : {}),
     genReqId: () => newId('req'),
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: config.bodyLimitBytes,
@@ -140,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerTenancy(app, services);
   const limiter = options.limiter ?? new MemoryLimiter();
+  registerRestrictions(app, services, limiter);
   registerAuthentication(app, services, limiter);
   registerCsrf(app, config);
 

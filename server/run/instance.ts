@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Services } from '../domain/context.js';
 import { buildApp } from '../http/app.js';
+import { httpsOptions } from '../http/client-certificate.js';
 import { type Limiter, MemoryLimiter, RedisLimiter } from '../infra/limiter.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from '../storage/db.js';
@@ -34,7 +35,8 @@ export async function runInstance(config: Readonly<Config>, logger: Logger): Pro
     limiter = new RedisLimiter(redis, 'engawa:limit:');
   }
 
-  const app = await buildApp({ services, limiter, logger });
+  // TLS_CERT_FILE…: Engawa terminates TLS itself and asks clients for certificates (secure access).
+  const app = await buildApp({ services, limiter, logger, https: httpsOptions(config) });
   await app.listen({ port: config.port, host: config.host });
   app.server.headersTimeout = 30_000;
   if (!worker) background = startBackground(services, logger);

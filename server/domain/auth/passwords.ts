@@ -4,7 +4,6 @@ import { hash, verify } from '@node-rs/argon2';
 
 // Algorithm.Argon2id (a const enum we cannot import under verbatimModuleSyntax).
 const ARGON2ID = 2;
-import type { FieldProblem } from '../app-error.js';
 
 const OPTIONS = { algorithm: ARGON2ID as 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 };
 const PHC_PARAMS = `$argon2id$v=19$m=${OPTIONS.memoryCost},t=${OPTIONS.timeCost},p=${OPTIONS.parallelism}$`;
@@ -53,13 +52,4 @@ export async function verifyPassword(storedHash: string | null, password: string
 
 export function needsRehash(storedHash: string): boolean {
   return !storedHash.startsWith(PHC_PARAMS);
-}
-
-/** The domain's password policy (more rules arrive with the security issue). */
-export function passwordProblems(password: string, login: string, minLength: number): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if ([...password].length < minLength) problems.push({ key: 'passwordPolicy', params: { n: minLength } });
-  if (tooLong(password)) problems.push({ key: 'tooLong', params: { n: MAX_PASSWORD_BYTES + 1 } });
-  if (login && password.toLowerCase() === login.toLowerCase()) problems.push({ key: 'passwordIsLogin' });
-  return problems;
 }

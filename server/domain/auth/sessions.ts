@@ -14,12 +14,22 @@ export interface SessionInfo {
   idHash: string;
   csrfToken: string;
   user: User;
+  /** 'pending': signed in with an expired password, which is all this session may change. */
+  state: 'active' | 'pending';
 }
+
+/** A session opened with an expired password lasts this long unless the password is changed. */
+export const PENDING_SESSION_MS = 30 * 60_000;
 
 /** Idle time is written back at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createSession(ctx: Ctx, user: User, replacing?: string): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  ctx: Ctx,
+  user: User,
+  replacing?: string,
+  state: 'active' | 'pending' = 'active',
+): Promise<{ token: string; csrfToken: string }> {
   if (replacing) {
     await ctx.db.deleteFrom('sessions').where('idHash', '=', sha256(replacing)).where('domainId', '=', user.domainId).execute();
   }
@@ -32,10 +42,10 @@ export async function createSession(ctx: Ctx, user: User, replacing?: string): P
       domainId: user.domainId,
       userId: user.id,
       csrfToken,
-      state: 'active',
+      state,
       createdAt: toDb.time(ctx.now),
       lastSeenAt: toDb.time(ctx.now),
-      expiresAt: toDb.time(new Date(ctx.now.getTime() + ctx.config.session.absoluteMs)),
+      expiresAt: toDb.time(new Date(ctx.now.getTime() + (state === 'pending' ? PENDING_SESSION_MS : ctx.config.session.absoluteMs))),
       ip: ctx.request.ip ?? '',
       userAgent: (ctx.request.userAgent ?? '').slice(0, 512),
     })
@@ -62,7 +72,7 @@ export async function findSession(
     .where('sessions.idHash', '=', idHash)
     .where('sessions.domainId', '=', domainId)
     .executeTakeFirst();
-  if (!row || row.state !== 'active') return null;
+  if (!row || (row.state !== 'active' && row.state !== 'pending')) return null;
   const lastSeen = fromDb.time(row.lastSeenAt).getTime();
   if (fromDb.time(row.expiresAt).getTime() <= now.getTime() || lastSeen + idleMs <= now.getTime()) {
     await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
@@ -73,7 +83,18 @@ export async function findSession(
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: toDb.time(now) }).where('idHash', '=', idHash).execute();
   }
-  return { idHash, csrfToken: row.csrfToken, user };
+  return { idHash, csrfToken: row.csrfToken, user, state: row.state };
+}
+
+/** A session opened with an expired password becomes a full one once the password is changed. */
+export async function activateSession(ctx: Ctx, idHash: string): Promise<void> {
+  await ctx.db
+    .updateTable('sessions')
+    .set({ state: 'active', expiresAt: toDb.time(new Date(ctx.now.getTime() + ctx.config.session.absoluteMs)) })
+    .where('idHash', '=', idHash)
+    .where('domainId', '=', ctx.actor.domainId)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 export async function endSession(ctx: Ctx, idHash: string): Promise<void> {
@@ -94,6 +115,7 @@ export async function startSession(
   base: BaseCtx,
   user: User,
   previousToken?: string,
+  state: 'active' | 'pending' = 'active',
 ): Promise<{ token: string; csrfToken: string }> {
-  return inTransaction(services, { ...base, actor: actorFor(user, 'session') }, (ctx) => createSession(ctx, user, previousToken));
+  return inTransaction(services, { ...base, actor: actorFor(user, 'session') }, (ctx) => createSession(ctx, user, previousToken, state));
 }

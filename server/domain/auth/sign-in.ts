@@ -13,7 +13,15 @@ import type { GuestActor, UserActor } from '../../policy/actor.js';
 
 export type SignInMethod = 'session' | 'password-header';
 
-type FailureReason = 'unknown-login' | 'wrong-password' | 'locked' | 'suspended' | 'not-a-user';
+export type FailureReason =
+  | 'unknown-login'
+  | 'wrong-password'
+  | 'locked'
+  | 'suspended'
+  | 'not-a-user'
+  // a wrong e-mailed or TOTP code; a right password where a second factor is in force but cannot be asked
+  | 'wrong-code'
+  | 'second-factor-required';
 
 /**
  * Who may sign in: regular users only, or guests too. `preferGuest` decides for an e-mail address
@@ -40,11 +48,27 @@ async function findAccount(services: Services, domainId: string, login: string, 
   return null;
 }
 
-export async function signIn(
-  services: Services,
-  base: BaseCtx,
-  input: { login: string; password: string; method: SignInMethod; audit?: boolean; audience?: SignInAudience },
-): Promise<User> {
+export interface SignInInput {
+  login: string;
+  password: string;
+  method: SignInMethod;
+  audit?: boolean;
+  audience?: SignInAudience;
+}
+
+/** Password, then (when none is in force) the completed sign-in: what X-Cybozu-Authorization and tests use. */
+export async function signIn(services: Services, base: BaseCtx, input: SignInInput): Promise<User> {
+  const user = await checkPassword(services, base, input);
+  return completeSignIn(services, base, user, input);
+}
+
+/**
+ * The first factor. Every failure is recorded and answered alike (CB_WA01); a success changes
+ * nothing yet beyond refreshing the hash's parameters: the sign-in completes only once every
+ * factor in force has passed (completeSignIn), so a right password alone neither resets the
+ * failure count nor counts as a login.
+ */
+export async function checkPassword(services: Services, base: BaseCtx, input: SignInInput): Promise<User> {
   const domainId = base.actor.domainId;
   const login = input.login.slice(0, 256);
   const audience = input.audience ?? { guests: false };
@@ -60,20 +84,30 @@ export async function signIn(
   else if (!found.user.valid) reason = 'suspended';
 
   if (reason) {
-    await recordFailure(services, base, found?.user ?? null, login, input.method, reason);
+    await recordSignInFailure(services, base, found?.user ?? null, login, input.method, reason);
     throw new AppError('CB_WA01');
   }
   const user = found!.user;
-  const rehash = needsRehash(found!.passwordHash) ? await hashPassword(input.password) : null;
+  if (needsRehash(found!.passwordHash)) {
+    const rehash = await hashPassword(input.password);
+    await services.db.updateTable('users').set({ passwordHash: rehash }).where('domainId', '=', domainId).where('id', '=', user.id).execute();
+  }
+  return user;
+}
+
+/** Every factor in force has passed: the failure count resets and the login is recorded. */
+export async function completeSignIn(
+  services: Services,
+  base: BaseCtx,
+  user: User,
+  input: { method: SignInMethod; audit?: boolean; secondFactor?: 'email' | 'totp' | 'recovery' },
+): Promise<User> {
+  const domainId = user.domainId;
+  const now = services.clock();
   await inTransaction(services, { ...base, actor: actorFor(user, input.method) }, async (ctx) => {
     await ctx.db
       .updateTable('users')
-      .set({
-        failedLogins: 0,
-        lockedUntil: null,
-        lastLoginAt: toDb.time(ctx.now),
-        ...(rehash ? { passwordHash: rehash } : {}),
-      })
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: toDb.time(ctx.now) })
       .where('domainId', '=', domainId)
       .where('id', '=', user.id)
       .execute();
@@ -88,13 +122,15 @@ export async function signIn(
         .execute();
     }
     if (input.audit !== false) {
-      await recordAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { method: input.method } });
+      const detail = { method: input.method, ...(input.secondFactor ? { secondFactor: input.secondFactor } : {}) };
+      await recordAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: user.id, detail });
     }
   });
   return { ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: now };
 }
 
-async function recordFailure(
+/** A failed step of a sign-in, audited; wrong passwords and wrong second-factor codes lock users out (A1). */
+export async function recordSignInFailure(
   services: Services,
   base: BaseCtx,
   user: User | null,
@@ -105,7 +141,7 @@ async function recordFailure(
   const { threshold, durationMs } = services.config.lockout;
   await inTransaction(services, base, async (ctx) => {
     // Only regular users lock out; guests are slowed down instead (they must never be locked out).
-    if (user && user.kind === 'user' && reason === 'wrong-password') {
+    if (user && user.kind === 'user' && (reason === 'wrong-password' || reason === 'wrong-code')) {
       const row = await ctx.db
         .updateTable('users')
         .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))

@@ -5,7 +5,8 @@ import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { hashPassword, passwordProblems } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
+import { checkNewPassword } from '../auth/password-policy.js';
 import { guestCode } from '../auth/sign-in.js';
 import { attachImage, localeFor } from './guest-values.js';
 
@@ -22,9 +23,11 @@ export async function addGuests(ctx: Ctx, guests: NewGuest[]): Promise<number[]>
     const key = codeKey(guestCode(g.code));
     if (seen.has(key)) problems[`guests[${i}].code`] = [{ key: 'duplicateInRequest' }];
     else seen.set(key, i);
-    const pw = passwordProblems(g.password, g.code, ctx.config.passwordMinLength);
-    if (pw.length) problems[`guests[${i}].password`] = pw;
   });
+  for (const [i, g] of guests.entries()) {
+    const pw = await checkNewPassword(ctx, { password: g.password, login: g.code });
+    if (pw.length) problems[`guests[${i}].password`] = pw;
+  }
   for (const key of await takenCodes(ctx.db, domainId, guests.map((g) => guestCode(g.code)))) {
     problems[`guests[${seen.get(key)}].code`] = [{ key: 'guestExists' }];
   }

@@ -3,8 +3,9 @@ import { findUserWithHash } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { hashPassword, passwordProblems, verifyPassword } from '../auth/passwords.js';
-import { endUserSessions } from '../auth/sessions.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { checkNewPassword, rememberPassword } from '../auth/password-policy.js';
+import { activateSession, endUserSessions } from '../auth/sessions.js';
 
 /**
  * The signed-in user or guest changes its own password, proving the current one first (A18).
@@ -21,8 +22,9 @@ export async function changeMyPassword(ctx: Ctx, input: { currentPassword: strin
     throw AppError.invalid({ currentPassword: 'wrongPassword' });
   }
   const login = user.kind === 'guest' ? user.email : user.code;
-  const problems = passwordProblems(input.newPassword, login, ctx.config.passwordMinLength);
+  const problems = await checkNewPassword(ctx, { password: input.newPassword, login, email: user.email, userId: user.id });
   if (problems.length) throw AppError.invalid({ newPassword: problems });
+  await rememberPassword(ctx, [user.id]);
 
   await ctx.db
     .updateTable('users')
@@ -37,5 +39,7 @@ export async function changeMyPassword(ctx: Ctx, input: { currentPassword: strin
     .where('id', '=', user.id)
     .execute();
   await endUserSessions(ctx, [user.id], actor.sessionIdHash);
+  // A session opened with an expired password could only get here; now it is a full one.
+  if (actor.sessionIdHash) await activateSession(ctx, actor.sessionIdHash);
   await recordAudit(ctx, { action: `${user.kind}.update.password`, targetType: 'user', targetId: user.id, detail: { self: true } });
 }

@@ -11,6 +11,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword } from '../auth/passwords.js';
+import { addressAllowed } from './restrictions.js';
 
 export const SETTINGS_TTL_MS = 2_000;
 
@@ -90,6 +91,11 @@ export async function updateSecurity(ctx: Ctx, input: SecuritySettingsInput): Pr
   if ((result.basicGate.enabled || result.secureAccess.enabled) && !result.ipRestriction.enabled) {
     // Both gates apply to requests from outside the allow-list: without one they would apply to all.
     problems.ipRestriction = [{ key: 'required' }];
+  }
+  const own = ctx.request.ip;
+  if (input.ipRestriction && result.ipRestriction.enabled && ctx.actor.kind === 'user' && own && !Object.keys(problems).length && !addressAllowed(own, result.ipRestriction.allow)) {
+    // An administrator cannot save an allow-list that shuts out the very request saving it.
+    problems['ipRestriction.allow'] = [{ key: 'ownAddressOutside', params: { ip: own } }];
   }
   if (Object.keys(problems).length) throw new AppError('CB_VA01', { errors: problems });
   await ctx.db

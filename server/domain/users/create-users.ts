@@ -5,7 +5,8 @@ import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { hashPassword, passwordProblems } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
+import { checkNewPassword } from '../auth/password-policy.js';
 
 /** Adds regular users, all or none. Returns their new ids in input order. */
 export async function createUsers(ctx: Ctx, users: NewUser[], hashes?: string[]): Promise<number[]> {
@@ -15,9 +16,11 @@ export async function createUsers(ctx: Ctx, users: NewUser[], hashes?: string[])
     const key = codeKey(u.code);
     if (seen.has(key)) problems[`users[${i}].code`] = [{ key: 'duplicateInRequest' }];
     seen.set(key, i);
-    const pw = passwordProblems(u.password, u.code, ctx.config.passwordMinLength);
-    if (pw.length) problems[`users[${i}].password`] = pw;
   });
+  for (const [i, u] of users.entries()) {
+    const pw = await checkNewPassword(ctx, { password: u.password, login: u.code, email: u.email });
+    if (pw.length) problems[`users[${i}].password`] = pw;
+  }
   const existing = await ctx.db
     .selectFrom('users')
     .select('codeKey')

@@ -4,7 +4,8 @@ import { codeKey, countAdmins, loadUsersByCodes } from '../../storage/users.repo
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { hashPassword, passwordProblems } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
+import { checkNewPassword, rememberPassword } from '../auth/password-policy.js';
 import { endUserSessions } from '../auth/sessions.js';
 
 /**
@@ -25,11 +26,13 @@ export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void
       if (newKeys.has(codeKey(c.newCode))) problems[`users[${i}].newCode`] = [{ key: 'duplicateInRequest' }];
       newKeys.set(codeKey(c.newCode), i);
     }
-    if (c.password !== undefined) {
-      const pw = passwordProblems(c.password, c.newCode ?? user.code, ctx.config.passwordMinLength);
-      if (pw.length) problems[`users[${i}].password`] = pw;
-    }
   });
+  for (const [i, c] of changes.entries()) {
+    const user = users.get(codeKey(c.code));
+    if (!user || c.password === undefined) continue;
+    const pw = await checkNewPassword(ctx, { password: c.password, login: c.newCode ?? user.code, email: c.email ?? user.email, userId: user.id });
+    if (pw.length) problems[`users[${i}].password`] = pw;
+  }
   if (newKeys.size) {
     const taken = await ctx.db
       .selectFrom('users')
@@ -52,6 +55,7 @@ export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void
   for (const c of changes) {
     const user = users.get(codeKey(c.code))!;
     const hash = c.password !== undefined ? await hashPassword(c.password) : undefined;
+    if (hash) await rememberPassword(ctx, [user.id]);
     await ctx.db
       .updateTable('users')
       .set({
@@ -66,6 +70,7 @@ export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void
         ...(c.phone !== undefined ? { phone: c.phone } : {}),
         ...(c.sortOrder !== undefined ? { sortOrder: c.sortOrder } : {}),
         ...(hash ? { passwordHash: hash, passwordChangedAt: toDb.time(ctx.now), failedLogins: 0, lockedUntil: null } : {}),
+        ...(c.locked === false ? { failedLogins: 0, lockedUntil: null } : {}),
         updatedAt: toDb.time(ctx.now),
       })
       .where('domainId', '=', ctx.actor.domainId)

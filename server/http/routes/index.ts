@@ -9,32 +9,42 @@ import { appRoutes } from './apps.js';
 import { recordRoutes } from './records.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
+import { certificateRoutes } from './certificates.js';
 import { commentRoutes } from './comments.js';
 import { groupRoutes } from './groups.js';
 import { guestRoutes } from './guests.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
+import { invitationRoutes } from './invitations.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
 import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
+import { passwordResetRoutes } from './password-reset.js';
 import { processRoutes } from './process.js';
 import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
+import { sessionAdminRoutes } from './sessions-admin.js';
 import { setupRoutes } from './setup.js';
 import { spaceExtraRoutes } from './space-extras.js';
 import { spaceRoutes } from './spaces.js';
 import { threadRoutes } from './threads.js';
+import { twoStepRoutes } from './two-step.js';
 import { userRoutes } from './users.js';
 
 export const routes: RouteSpec<any>[] = [
   ...healthRoutes,
   ...sessionRoutes,
+  ...twoStepRoutes,
+  ...passwordResetRoutes,
+  ...sessionAdminRoutes,
   ...securityRoutes,
+  ...certificateRoutes,
   ...setupRoutes,
   ...userRoutes,
   ...guestRoutes,
+  ...invitationRoutes,
   ...mailRoutes,
   ...auditRoutes,
   ...groupRoutes,

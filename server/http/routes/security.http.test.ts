@@ -28,13 +28,13 @@ eachDatabase((database) => {
         method: 'PUT',
         url: '/v1/security/settings.json',
         as: d.admin,
-        payload: { guestTwoStep: true, passwordPolicy: { requiredKinds: 3 }, ipRestriction: { enabled: true, allow: ['203.0.113.0/24', '2001:db8::/32', '198.51.100.7'] } },
+        payload: { guestTwoStep: true, passwordPolicy: { requiredKinds: 3 }, ipRestriction: { enabled: true, allow: ['203.0.113.0/24', '2001:db8::/32', '198.51.100.7', '127.0.0.1'] } },
       });
       expect(put.statusCode, put.body).toBe(200);
       const after = await get();
       expect(after.guestTwoStep).toBe(true);
       expect(after.passwordPolicy).toEqual({ minLength: 0, requiredKinds: 3, reuseCount: 0, expiryDays: 0 });
-      expect(after.ipRestriction.allow).toEqual(['203.0.113.0/24', '2001:db8::/32', '198.51.100.7']);
+      expect(after.ipRestriction.allow).toEqual(['203.0.113.0/24', '2001:db8::/32', '198.51.100.7', '127.0.0.1']);
       const gate = await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { basicGate: { enabled: true, user: 'site', password: 'gate password 1' } } });
       expect(gate.statusCode, gate.body).toBe(200);
       expect((await get()).basicGate).toEqual({ enabled: true, user: 'site', passwordSet: true });

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error.js';
 import { recordAudit } from '../../domain/audit/record-audit.js';
 import { endSession, startSession } from '../../domain/auth/sessions.js';
-import { guestCode, signIn } from '../../domain/auth/sign-in.js';
+import { checkPassword, guestCode } from '../../domain/auth/sign-in.js';
+import { continueSignIn, totpSetupRequired } from '../../domain/auth/two-step.js';
 import { numericId } from '../../../common/api/params.js';
-import { findUserById } from '../../storage/users.repo.js';
+import { type User, findUserById } from '../../storage/users.repo.js';
+import { sessionState } from '../../storage/sessions.repo.js';
+import { isPasswordExpired } from '../../domain/auth/password-policy.js';
 import { sessionCookie } from '../cookies.js';
 import { isSameOrigin } from '../plugins/csrf.js';
-import { defineRoute } from '../route.js';
+import { type RouteArgs, defineRoute } from '../route.js';
 import { peerKey, throttle } from '../throttle.js';
 
 const signInInput = z.object({
@@ -35,17 +38,16 @@ export const sessionRoutes = [
       const domainId = base.actor.domainId;
       await throttle(limiter, `login:${domainId}:${peerKey(request)}`, services.config.loginRatePerMinute, 60_000);
       const asGuest = input.guest === true || input.guestSpaceId !== undefined;
-      const user = await signIn(services, base, {
+      const checked = await checkPassword(services, base, {
         login: asGuest ? guestCode(input.login) : input.login,
         password: input.password,
         method: 'session',
         audience: { guests: asGuest, preferGuest: asGuest },
       });
-      const cookie = sessionCookie(services.config);
-      const previous = request.cookies[cookie.name];
-      const { token, csrfToken } = await startSession(services, base, user, previous);
-      reply.setCookie(cookie.name, token, cookie.options);
-      return { user: sessionUser(user), csrfToken };
+      // A second factor in force answers {twoStep} and no session yet (POST /api/session/verify).
+      const step = await continueSignIn(services, base, checked);
+      if ('twoStep' in step) return step;
+      return openSession({ request, reply, services, base }, step.user, step.totpSetupRequired);
     },
   }),
   defineRoute({
@@ -57,7 +59,14 @@ export const sessionRoutes = [
       if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError('CB_AU01');
       const user = await findUserById(services.db, actor.domainId, actor.userId);
       if (!user) throw new AppError('CB_AU01');
-      return { user: sessionUser(user), csrfToken: request.csrfToken };
+      const pending = actor.sessionIdHash && (await sessionState(services.db, actor.domainId, actor.sessionIdHash)) === 'pending';
+      const setup = await totpSetupRequired(services.db, user);
+      return {
+        user: sessionUser(user),
+        csrfToken: request.csrfToken,
+        ...(pending ? { passwordExpired: true } : {}),
+        ...(setup ? { totpSetupRequired: true } : {}),
+      };
     },
   }),
   defineRoute({
@@ -80,6 +89,30 @@ export const sessionRoutes = [
   }),
 ];
 
-function sessionUser(u: { id: number; kind: 'user' | 'guest'; code: string; name: string; email: string; locale: string; timezone: string; isAdmin: boolean }) {
+/**
+ * The session of someone who proved every factor in force (also after POST /api/session/verify).
+ * `totpSetupRequired`: the domain requires TOTP and the user has none yet; the session can only
+ * enrol (two-step.ts).
+ */
+export async function openSession(
+  { request, reply, services, base }: Pick<RouteArgs<unknown>, 'request' | 'reply' | 'services' | 'base'>,
+  user: User,
+  totpSetupRequired = false,
+) {
+  const cookie = sessionCookie(services.config);
+  const previous = request.cookies[cookie.name];
+  // An expired password still proves who this is, but the session can only change it.
+  const expired = await isPasswordExpired(services.db, user, services.clock());
+  const { token, csrfToken } = await startSession(services, base, user, previous, expired ? 'pending' : 'active');
+  reply.setCookie(cookie.name, token, cookie.options);
+  return {
+    user: sessionUser(user),
+    csrfToken,
+    ...(expired ? { passwordExpired: true } : {}),
+    ...(totpSetupRequired ? { totpSetupRequired: true } : {}),
+  };
+}
+
+export function sessionUser(u: { id: number; kind: 'user' | 'guest'; code: string; name: string; email: string; locale: string; timezone: string; isAdmin: boolean }) {
   return { id: String(u.id), kind: u.kind, code: u.code, name: u.name, email: u.email, locale: u.locale, timezone: u.timezone, isAdmin: u.isAdmin };
 }

@@ -1,7 +1,11 @@
 // The registry of every message Engawa sends. enqueueMail is typed against it, so a caller
 // cannot queue a template that does not exist or pass it the wrong params.
+import { invitationMail } from './invitation.js';
 import { notificationMail } from './notification.js';
+import { passwordReset } from './password-reset.js';
+import { registrationCompleteMail } from './registration-complete.js';
 import { setupLink } from './setup-link.js';
+import { signInCode } from './sign-in-code.js';
 import { testMessage } from './test-message.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
@@ -9,8 +13,12 @@ export type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 export const TEMPLATES = {
   'setup-link': setupLink,
+  'sign-in-code': signInCode,
   'test-message': testMessage,
   notification: notificationMail,
+  'password-reset': passwordReset,
+  invitation: invitationMail,
+  'registration-complete': registrationCompleteMail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

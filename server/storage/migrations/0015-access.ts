@@ -15,6 +15,8 @@ import { columnTypes, dialectOf } from '../dialect.js';
 //                       recovery codes (["<sha256>", …]; a used one is removed)
 //   client_certificates certificates issued to users for "secure access"; fingerprint_sha256
 //                       is the DER certificate's hash in lower-case hex
+//   certificate_authorities  each domain's own CA that signs those certificates (created on
+//                       first use); its private key never leaves the server
 // The domain's security settings (password policy, two-step for guests, TOTP required, IP
 // allow-list, Basic gate, secure access) live in domains.settings.security.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -110,10 +112,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('client_certificates_user_fk', ['domain_id', 'user_id'], 'users', ['domain_id', 'id'], (c) => c.onDelete('cascade'))
     .execute();
   await db.schema.createIndex('client_certificates_fingerprint_ix').on('client_certificates').column('fingerprint_sha256').unique().execute();
+
+  await db.schema
+    .createTable('certificate_authorities')
+    .addColumn('domain_id', 'text', (c) => c.primaryKey())
+    .addColumn('certificate_pem', 'text', (c) => c.notNull())
+    .addColumn('private_key_pem', 'text', (c) => c.notNull())
+    .addColumn('created_at', t.time, (c) => c.notNull())
+    .addForeignKeyConstraint('certificate_authorities_domain_fk', ['domain_id'], 'domains', ['id'], (c) => c.onDelete('cascade'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['client_certificates', 'user_totp', 'password_history', 'password_resets', 'login_challenges', 'guest_invitations']) {
+  for (const table of ['certificate_authorities', 'client_certificates', 'user_totp', 'password_history', 'password_resets', 'login_challenges', 'guest_invitations']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -74,3 +74,11 @@ export interface ClientCertificatesTable {
   expiresAt: DbTime;
   revokedAt: DbTime | null;
 }
+
+/** A domain's own certificate authority for client certificates (PEM); the key is never served. */
+export interface CertificateAuthoritiesTable {
+  domainId: string;
+  certificatePem: string;
+  privateKeyPem: string;
+  createdAt: DbTime;
+}

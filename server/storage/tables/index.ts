@@ -1,4 +1,5 @@
 import type {
+  CertificateAuthoritiesTable,
   ClientCertificatesTable,
   GuestInvitationsTable,
   LoginChallengesTable,
@@ -80,4 +81,5 @@ export interface Database {
   passwordHistory: PasswordHistoryTable;
   userTotp: UserTotpTable;
   clientCertificates: ClientCertificatesTable;
+  certificateAuthorities: CertificateAuthoritiesTable;
 }

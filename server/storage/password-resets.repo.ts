@@ -1,0 +1,65 @@
+// E-mailed password-reset links, kept as the SHA-256 of their token (see 0015-access.ts).
+import type { Queryable } from './db.js';
+import { fromDb, toDb } from './dialect.js';
+import { type User, toUser } from './users.repo.js';
+
+export async function insertPasswordReset(
+  db: Queryable,
+  row: { domainId: string; userId: number; tokenHash: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('passwordResets')
+    .values({
+      tokenHash: row.tokenHash,
+      domainId: row.domainId,
+      userId: row.userId,
+      createdAt: toDb.time(row.now),
+      expiresAt: toDb.time(row.expiresAt),
+      usedAt: null,
+    })
+    .execute();
+}
+
+/** Every link of the account not yet used: voided when a new one is sent or one succeeds. */
+export async function deleteOpenResets(db: Queryable, domainId: string, userId: number): Promise<void> {
+  await db
+    .deleteFrom('passwordResets')
+    .where('domainId', '=', domainId)
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+}
+
+/** The account behind a link that still works (unused, unexpired), or null. */
+export async function findOpenReset(db: Queryable, domainId: string, tokenHash: string, now: Date): Promise<User | null> {
+  const row = await db
+    .selectFrom('passwordResets')
+    .innerJoin('users', (j) =>
+      j.onRef('users.domainId', '=', 'passwordResets.domainId').onRef('users.id', '=', 'passwordResets.userId'),
+    )
+    .selectAll('users')
+    .select(['passwordResets.usedAt as resetUsedAt', 'passwordResets.expiresAt as resetExpiresAt'])
+    .where('passwordResets.tokenHash', '=', tokenHash)
+    .where('passwordResets.domainId', '=', domainId)
+    .executeTakeFirst();
+  if (!row || row.resetUsedAt !== null) return null;
+  if (fromDb.time(row.resetExpiresAt).getTime() <= now.getTime()) return null;
+  return toUser(row);
+}
+
+/**
+ * Marks the link used if it still works; false when another request got there first, so a link
+ * can change a password once however many browsers hold it.
+ */
+export async function consumeReset(db: Queryable, domainId: string, tokenHash: string, userId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('passwordResets')
+    .set({ usedAt: toDb.time(now) })
+    .where('tokenHash', '=', tokenHash)
+    .where('domainId', '=', domainId)
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', toDb.time(now))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
