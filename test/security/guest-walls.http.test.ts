@@ -1,14 +1,15 @@
 // Walls a security review of spaces and guest spaces found thin: space facts that take effect at
 // once, caches that a rolled-back transaction can never fill, the people a guest-space app may
-// name, one guest's share of the cursors, and guests on the plain path (spec/security.md §1–§3).
+// name, one guest's share of the cursors, guessing at a guest's password, and guests on the plain
+// path (spec/security.md §1–§3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness, Persona, TestDomain } from '../support/app.js';
-import { startApp } from '../support/app.js';
+import { basicAuth, startApp } from '../support/app.js';
 import { eachDatabase } from '../support/db.js';
 import { type GuestWorld, guestWorld } from '../support/guest-world.js';
 import { addSpace } from '../support/spaces.js';
 import { deployedApp } from '../support/apps.js';
-import { setSpaceGuests } from '../support/guests.js';
+import { addGuest, setSpaceGuests } from '../support/guests.js';
 import { multipart } from '../support/files.js';
 
 eachDatabase((database) => {
@@ -253,6 +254,23 @@ eachDatabase((database) => {
   });
 
   describe('guest accounts', () => {
+    it('slows down password guessing on a guest account from many addresses (A2: delay from the 5th failure)', async () => {
+      const g = await addGuest(w.d, 'brute-target@partner.example');
+      const header = (auth: string, ip: string) =>
+        h.app.inject({ method: 'GET', url: '/v1/spaces.json', remoteAddress: ip, headers: { host: w.d.host, 'x-cybozu-authorization': auth } });
+      // Ten wrong passwords, each from another address: no per-address budget ever trips.
+      for (let i = 0; i < 10; i++) {
+        const res = await header(basicAuth(g.code, `guess-${i}`), `198.51.100.${i + 1}`);
+        expect([401, 429]).toContain(res.statusCode);
+      }
+      // The account is now in its delay: even the right password from a fresh address waits...
+      const during = await header(g.auth, '203.0.113.9');
+      expect(during.statusCode).not.toBe(200);
+      // ...and works once the delay (at most 15 minutes) is over; guests are never locked out.
+      h.clock.advance(16 * 60_000);
+      expect((await header(g.auth, '203.0.113.10')).statusCode).toBe(200);
+    });
+
     it('refuses a guest on the plain path’s upload, like every other plain-path kintone API (api.md "Guest spaces")', async () => {
       const body = multipart([{ name: 'file', filename: 'note.txt', type: 'text/plain', data: 'hello' }]);
       const res = await w.d.request({ method: 'POST', url: '/k/v1/file.json', as: w.guestA, payload: body.payload, headers: body.headers });

@@ -6,7 +6,7 @@
 import { toDb } from '../../storage/dialect.js';
 import { type User, findUserByCode } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
-import { type BaseCtx, type Services, inTransaction } from '../context.js';
+import { type BaseCtx, type Ctx, type Services, inTransaction } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import type { GuestActor, UserActor } from '../../policy/actor.js';
@@ -166,6 +166,7 @@ export async function recordSignInFailure(
         });
       }
     }
+    if (user && user.kind === 'guest' && reason === 'wrong-password') await slowGuestDown(ctx, user);
     await recordAudit(ctx, {
       action: 'auth.login',
       targetType: user ? 'user' : undefined,
@@ -174,6 +175,36 @@ export async function recordSignInFailure(
       detail: { login, method, reason },
     });
   });
+}
+
+/** From this many wrong passwords in a row, a guest account waits before the next try (A2). */
+export const GUEST_DELAY_FROM = 5;
+const GUEST_DELAY_FIRST_MS = 30_000;
+const GUEST_DELAY_MAX_MS = 15 * 60_000;
+
+/**
+ * Guests are never locked out, but guessing at one account from many addresses is slowed down:
+ * from the 5th wrong password in a row the account waits 30 s, doubling with each further one up
+ * to 15 minutes; tries while it waits are answered like a wrong password and not counted. A right
+ * password after the wait, or a password reset, starts the count again.
+ */
+async function slowGuestDown(ctx: Ctx, user: User): Promise<void> {
+  const row = await ctx.db
+    .updateTable('users')
+    .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+    .where('domainId', '=', user.domainId)
+    .where('id', '=', user.id)
+    .returning('failedLogins')
+    .executeTakeFirstOrThrow();
+  const failures = Number(row.failedLogins);
+  if (failures < GUEST_DELAY_FROM) return;
+  const wait = Math.min(GUEST_DELAY_MAX_MS, GUEST_DELAY_FIRST_MS * 2 ** (failures - GUEST_DELAY_FROM));
+  await ctx.db
+    .updateTable('users')
+    .set({ lockedUntil: toDb.time(new Date(ctx.now.getTime() + wait)) })
+    .where('domainId', '=', user.domainId)
+    .where('id', '=', user.id)
+    .execute();
 }
 
 export function actorFor(user: User, via: SignInMethod, sessionIdHash?: string): UserActor | GuestActor {

@@ -87,8 +87,10 @@ eachDatabase((database) => {
       const guestPath = await d.request({ method: 'PUT', url: `/k/guest/${space}/v1/space/guests.json`, as: g, payload: { id: space, guests: [] } });
       expect(guestPath.statusCode).toBe(403);
       expect(guestPath.json().code).toBe('CB_NO02');
-      // Guests never lock out (A2): the right password still works after many wrong ones.
+      // Guests never lock out (A2): after many wrong ones the account only waits (15 minutes at
+      // most), then the right password works.
       for (let i = 0; i < 12; i++) await d.request({ method: 'GET', url: '/v1/me/profile.json', headers: { 'x-cybozu-authorization': basicAuth('guest@example.com', `nope${i}`) } });
+      h.clock.advance(15 * 60_000 + 1);
       expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', as: g })).statusCode).toBe(200);
     });
 
