@@ -1,15 +1,12 @@
 // kintone's error codes: the HTTP status each answers with, and the sentence in each locale.
 // The wording follows kintone (spec/ui-glossary.md §2.4–2.5) because scripts match on it.
-import type { Locale } from './access.js';
-
-type Message = Record<Locale, string>;
-
-interface ErrorDef {
-  status: number;
-  message: Message;
-}
+import type { ErrorDef } from './error-def.js';
+import { ACCESS_ERRORS } from './error-codes-access.js';
+import { QUERY_ERRORS } from './error-codes-query.js';
 
 export const ERRORS = {
+  ...ACCESS_ERRORS,
+  ...QUERY_ERRORS,
   CB_VA01: { status: 400, message: { ja: '入力内容が正しくありません。', en: 'Missing or invalid input.' } },
   CB_AU01: { status: 401, message: { ja: 'ログインしてください。', en: 'Please login.' } },
   CB_WA01: {
@@ -66,93 +63,6 @@ export const ERRORS = {
     message: {
       ja: 'リクエストが多すぎます。しばらくしてから再度お試しください。',
       en: 'Too many requests. Try again later.',
-    },
-  },
-  // Ours: a password older than the domain's expiry proves who signs in, but opens nothing
-  // except the change of that password.
-  CB_PE01: {
-    status: 401,
-    message: {
-      ja: 'パスワードの有効期限が切れています。パスワードを変更してください。',
-      en: 'Your password has expired. Change your password to continue.',
-    },
-  },
-  // Ours: one answer for every password-reset link that cannot be used (unknown, used, expired).
-  CB_PR01: {
-    status: 404,
-    message: {
-      ja: 'このリンクは無効か、有効期限が切れています。もう一度パスワードの再設定を申し込んでください。',
-      en: 'This link is invalid or has expired. Ask for a new password reset link.',
-    },
-  },
-  // Ours (two-step verification): the challenge holder knew the password, so being told is safe.
-  CB_TS01: {
-    status: 401,
-    message: { ja: '確認コードが正しくありません。', en: 'The verification code is not correct.' },
-  },
-  CB_TS02: {
-    status: 401,
-    message: {
-      ja: '確認の有効期限が切れたか、誤ったコードが多すぎます。もう一度ログインしてください。',
-      en: 'This sign-in has expired or had too many wrong codes. Sign in again.',
-    },
-  },
-  // Answered only after the right password: it tells nothing to anyone without it.
-  CB_TS03: {
-    status: 401,
-    message: {
-      ja: '2段階認証を利用するアカウントでは、X-Cybozu-Authorizationによるパスワード認証は使用できません。APIトークンを使用するか、ブラウザーからログインしてください。',
-      en: 'Password authentication (X-Cybozu-Authorization) cannot be used for an account with two-step verification. Use an API token, or sign in through a browser.',
-    },
-  },
-  CB_TS04: {
-    status: 401,
-    message: {
-      ja: '続行するには2要素認証を設定してください。',
-      en: 'Set up two-factor authentication to continue.',
-    },
-  },
-  CB_TS05: {
-    status: 403,
-    message: {
-      ja: '2要素認証はシステム管理者によって必須とされているため、無効にできません。',
-      en: 'Two-factor authentication is required by your administrator and cannot be turned off.',
-    },
-  },
-  CB_TS06: {
-    status: 409,
-    message: {
-      ja: '2要素認証はすでに有効です。設定し直すには、先に無効にしてください。',
-      en: 'Two-factor authentication is already on. Turn it off first to set it up again.',
-    },
-  },
-  CB_HO01: {
-    status: 421,
-    message: {
-      ja: 'このホスト名に対応するドメインはありません。',
-      en: 'No domain is served at this host name.',
-    },
-  },
-  // Access restrictions for regular users (ours: kintone answers these with its own pages).
-  CB_IP01: {
-    status: 403,
-    message: {
-      ja: 'このネットワークからのアクセスは許可されていません。管理者が許可したネットワークからアクセスしてください。',
-      en: 'Access from this network is not allowed. Connect from a network your administrator has allowed.',
-    },
-  },
-  CB_BA01: {
-    status: 401,
-    message: {
-      ja: '許可されていないネットワークからアクセスするには、Basic認証のユーザー名とパスワードが必要です。',
-      en: 'Access from outside the allowed networks requires the Basic authentication user name and password.',
-    },
-  },
-  CB_CE01: {
-    status: 403,
-    message: {
-      ja: '許可されていないネットワークからアクセスするには、あなたに発行された有効なクライアント証明書が必要です。',
-      en: 'Access from outside the allowed networks requires a valid client certificate issued to you.',
     },
   },
   CB_SU01: {
@@ -303,72 +213,6 @@ export const ERRORS = {
     message: {
       ja: '指定した組織（コード: {code}）が見つかりません。',
       en: 'The specified organization (code: {code}) is not found.',
-    },
-  },
-  // Query errors (spec/kintone-rest-api.md §5, §7). The Japanese follows real kintone as
-  // observed; the English of the GAIA_IQ* family is unconfirmed. {field} is the code as written.
-  GAIA_IQ03: {
-    status: 400,
-    message: {
-      ja: '{field}フィールドのフィールドタイプには演算子{op}を使用できません。',
-      en: 'The operator {op} cannot be used for the field type of the field {field}.',
-    },
-  },
-  GAIA_IQ07: {
-    status: 400,
-    message: {
-      ja: 'レコードを読み込めません。テーブルに設定している場合、{field}フィールドのフィールドタイプには、演算子{op}を使用できません。',
-      en: 'Failed to read records. The operator {op} cannot be used for the field {field} when it is in a table.',
-    },
-  },
-  GAIA_IQ10: {
-    status: 400,
-    message: {
-      ja: 'フィールド「{field}」の項目に「{value}」は存在しません。',
-      en: 'The option "{value}" does not exist in the field "{field}".',
-    },
-  },
-  GAIA_IQ11: {
-    status: 400,
-    message: {
-      ja: '指定されたフィールド（{field}）が見つかりません。',
-      en: 'The specified field ({field}) is not found.',
-    },
-  },
-  GAIA_IQ23: {
-    status: 400,
-    message: {
-      ja: '指定した日にち（{value}）は無効です。1から31までの整数で指定します。',
-      en: 'The specified day ({value}) is invalid. Specify an integer from 1 to 31.',
-    },
-  },
-  GAIA_IQ25: {
-    status: 400,
-    message: {
-      ja: 'FROM_TODAY()の第2引数には、「DAYS」「WEEKS」「MONTHS」「YEARS」のいずれかを指定します。',
-      en: 'Specify DAYS, WEEKS, MONTHS or YEARS as the second argument of FROM_TODAY().',
-    },
-  },
-  GAIA_IL08: {
-    status: 400,
-    message: { ja: 'クエリの指定が不正です。', en: 'The query is invalid.' },
-  },
-  GAIA_IR02: {
-    status: 400,
-    message: {
-      ja: 'フィールド「{field}」に指定したクエリが正しくありません。指定したクエリは、関連レコード一覧フィールドでのみ使用できます。',
-      en: 'The query specified for the field "{field}" is invalid. It can be used only for Related Records fields.',
-    },
-  },
-  GAIA_QU01: {
-    status: 400,
-    message: { ja: 'limit には 500 以下の値を指定してください。', en: 'limit must be 500 or less.' },
-  },
-  GAIA_QU02: {
-    status: 400,
-    message: {
-      ja: 'offset には 10,000 以下の値を指定してください。',
-      en: 'offset must be 10,000 or less.',
     },
   },
   // Process management. The English of ST02, IL03, SA01, SA04, NT01 and IL26 is kintone's as
