@@ -23,7 +23,8 @@ export type Action =
   | 'space.create' // create a space (POST space.json); what happens inside one is server/policy/spaces.ts
   | 'space.createGuest' // create a guest space: kintone's default lets administrators only
   | 'space.template' // save, list and delete space templates (kintone: administrators only)
-  | 'security.manage'; // the domain's security settings: password policy, second factors, access restrictions
+  | 'security.manage' // the domain's security settings: password policy, second factors, access restrictions
+  | 'licence.manage'; // the contract (course, term, licences, public-view plan), licence usage and estimates
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -43,6 +44,7 @@ export const ACTIONS: readonly Action[] = [
   'space.createGuest',
   'space.template',
   'security.manage',
+  'licence.manage',
 ];
 
 export const ROLE_ACTIONS = {
@@ -64,6 +66,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': true,
     'space.template': true,
     'security.manage': true,
+    'licence.manage': true,
   },
   user: {
     'session.read': true,
@@ -83,6 +86,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': false,
     'space.template': false,
     'security.manage': false,
+    'licence.manage': false,
   },
   guest: {
     'session.read': true,
@@ -102,6 +106,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': false,
     'space.template': false,
     'security.manage': false,
+    'licence.manage': false,
   },
   // Records, files and app settings only, and only for the apps the tokens belong to.
   apiToken: {
@@ -122,6 +127,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': false,
     'space.template': false,
     'security.manage': false,
+    'licence.manage': false,
   },
   publicViewer: {
     'session.read': false,
@@ -141,6 +147,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': false,
     'space.template': false,
     'security.manage': false,
+    'licence.manage': false,
   },
   system: {
     'session.read': false,
@@ -160,6 +167,7 @@ export const ROLE_ACTIONS = {
     'space.createGuest': true,
     'space.template': true,
     'security.manage': true,
+    'licence.manage': true,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

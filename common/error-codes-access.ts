@@ -20,6 +20,15 @@ export const ACCESS_ERRORS = {
       en: 'This link is invalid or has expired. Ask for a new password reset link.',
     },
   },
+  // Ours: one answer for every allow-list reset link that cannot be used (unknown, used, expired,
+  // its account no longer a valid administrator).
+  CB_IR01: {
+    status: 404,
+    message: {
+      ja: 'このリンクは無効か、有効期限が切れています。IPアドレス制限の解除をもう一度申し込んでください。',
+      en: 'This link is invalid or has expired. Ask for a new link to lift the IP address restriction.',
+    },
+  },
   // Ours (two-step verification): the challenge holder knew the password, so being told is safe.
   CB_TS01: {
     status: 401,

@@ -2,10 +2,12 @@
 // The wording follows kintone (spec/ui-glossary.md §2.4–2.5) because scripts match on it.
 import type { ErrorDef } from './error-def.js';
 import { ACCESS_ERRORS } from './error-codes-access.js';
+import { LICENCE_ERRORS } from './error-codes-licences.js';
 import { QUERY_ERRORS } from './error-codes-query.js';
 
 export const ERRORS = {
   ...ACCESS_ERRORS,
+  ...LICENCE_ERRORS,
   ...QUERY_ERRORS,
   CB_VA01: { status: 400, message: { ja: '入力内容が正しくありません。', en: 'Missing or invalid input.' } },
   CB_AU01: { status: 401, message: { ja: 'ログインしてください。', en: 'Please login.' } },

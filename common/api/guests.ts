@@ -1,6 +1,7 @@
 // Guest accounts: kintone's guests.json and space/guests.json, and ours for administrators (the
 // guest list, suspension) and for everyone signed in (their own profile and password).
 import { z } from 'zod';
+import type { LicenceState } from '../licences/guest-licence.js';
 import { boolParam, intParam, listParam, numericId } from './params.js';
 import { newUser } from './users.js';
 
@@ -123,6 +124,8 @@ export interface GuestJson {
   firstLoginAt: string | null;
   ctime: string;
   spaces: Array<{ id: string; name: string }>;
+  /** Trial (with its last day once started), Required, or Not required (suspended). */
+  licence: { state: LicenceState; trialEnds: string | null };
 }
 
 export interface ProfileImageJson {

@@ -25,6 +25,10 @@ export const NOTIFICATION_KINDS = [
   // Threads: a new thread in a space one belongs to, and a like on one's thread comment.
   'threadCreated',
   'commentLiked',
+  // Licences (administrators only): guests' free trials ending soon, and more paid guests than
+  // guest licences.
+  'licenceTrialEnding',
+  'licenceExceeded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -76,8 +80,18 @@ export interface NotificationJson {
   status?: { action: string; from: string; to: string };
   /** perRecord, reminder: the setting's own text. */
   title?: string;
+  /** licenceTrialEnding, licenceExceeded: the facts as they were when it was sent. */
+  licence?: LicenceNoticeJson;
   /** One line in the reader's language, built from the above. */
   summary: string;
+}
+
+export interface LicenceNoticeJson {
+  /** licenceTrialEnding: the guests whose trial ends soon; `trialEnds` is its last day (YYYY-MM-DD, Japan). */
+  guests?: Array<{ name: string; email: string; trialEnds: string; daysLeft: number }>;
+  /** licenceExceeded: guests who need a paid licence, and the guest licences held. */
+  inUse?: number;
+  licences?: number;
 }
 
 export interface NotificationsPage {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { z } from 'zod';
 import type { BaseCtx, Ctx, Services } from '../domain/context.js';
 import { inTransaction, readContext } from '../domain/context.js';
+import { checkApiUse } from './api-use.js';
 import type { Limiter } from '../infra/limiter.js';
 import type { Actor } from '../policy/actor.js';
 import { JsonText } from './json-text.js';
@@ -84,6 +85,7 @@ function register(app: FastifyInstance, services: Services, limiter: Limiter, sp
       // Outsiders of a guest space learn nothing there, not even what its APIs take as input.
       if (guestPath) await enterGuestSpace(readContext(services, base));
       const input = spec.input ? parseInput(spec.input, rawInput(request)) : undefined;
+      if (!spec.tenantless && url.startsWith('/k/')) await checkApiUse(services, limiter, actor, url, input);
       const result = await spec.handler({
         input,
         request,

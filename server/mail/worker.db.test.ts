@@ -29,7 +29,7 @@ eachDatabase((database, kind) => {
   it.each(['ja', 'en'] as const)('delivers a %s message over SMTP, as rendered, with its Message-ID', async (locale) => {
     const world = await mailWorld(database(), { SMTP_URL: smtp.url });
     const to = `${locale}.${world.domainId}@example.jp`;
-    const params = { url: 'https://engawa.example.jp/setup/t0ken', domainName: 'さくら商事' };
+    const params = { url: 'https://engawa.example.jp/setup#token=Qm9vdHN0cmFwLXRva2VuLXRoYXQtaXMtbG9uZy1lbm91Z2g', domainName: 'さくら商事' };
     const queued = await world.inTx((ctx) => enqueueMail(ctx, { to, locale, template: 'setup-link', params }));
     world.clock.advance(1_000);
 
@@ -46,10 +46,38 @@ eachDatabase((database, kind) => {
     expect(got.mail.html).toContain(`href="${params.url}"`);
     expect(got.mail.html).toContain(locale === 'ja' ? '初期設定を始める' : 'Finish setting up');
 
+    // The copy administrators read in the outbox keeps everything but the secret.
     const row = await outboxRow(database(), queued.id);
+    const kept = renderSetupLink({ ...params, url: 'https://engawa.example.jp/setup#token=••••••' }, locale);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null, lastError: null });
-    expect(row).toMatchObject({ subject: expected.subject, textBody: expected.text, htmlBody: expected.html });
+    expect(row).toMatchObject({ subject: kept.subject, textBody: kept.text, htmlBody: kept.html });
+    expect(JSON.stringify([row.textBody, row.htmlBody, row.params])).not.toContain('Qm9vdHN0cmFw');
     expect(fromDb.timeOrNull(row.sentAt)).toEqual(world.clock.now());
+  });
+
+  it('keeps the whole message in the embedded outbox, where the row is the only copy', async () => {
+    const world = await mailWorld(database());
+    const { logger } = capturingLogger();
+    const worker = new MailWorker(world.services, createTransport(world.services.config, logger), logger);
+    const params = { code: '482913', minutes: 10, domainName: 'さくら商事' };
+    const queued = await world.inTx((ctx) => enqueueMail(ctx, { to: `code.${world.domainId}@example.jp`, locale: 'en', template: 'sign-in-code', params }));
+    expect(await worker.runOnce()).toBe(1);
+    const row = await outboxRow(database(), queued.id);
+    expect(row.subject).toBe('Your sign-in code: 482913');
+    expect(row.textBody).toContain('482913');
+  });
+
+  it('masks one-time codes in the copy of a message sent by SMTP', async () => {
+    const world = await mailWorld(database(), { SMTP_URL: smtp.url });
+    const to = `code.${world.domainId}@example.jp`;
+    const params = { code: '482913', minutes: 10, domainName: 'さくら商事' };
+    const queued = await world.inTx((ctx) => enqueueMail(ctx, { to, locale: 'ja', template: 'sign-in-code', params }));
+    await smtpWorker(world).runOnce();
+    const got = await smtp.waitFor((m) => m.envelope.to.includes(to));
+    expect(got.mail.subject).toBe('ログイン用の確認コード: 482913');
+    const row = await outboxRow(database(), queued.id);
+    expect(row.subject).toBe('ログイン用の確認コード: ••••••');
+    expect(JSON.stringify([row.textBody, row.htmlBody, row.params])).not.toContain('482913');
   });
 
   it('escapes markup from params in the HTML part a recipient receives', async () => {

@@ -8,7 +8,7 @@ import type { Services } from '../domain/context.js';
 import { fromDb, toDb } from '../storage/dialect.js';
 import type { MailOutboxTable } from '../storage/tables/mail.table.js';
 import { type Prepared, prepareQueued } from './prepare.js';
-import { type RenderedMail, renderMail } from './templates/index.js';
+import { type RenderedMail, renderKeptCopy, renderMail } from './templates/index.js';
 import { type MailLogger, type MailTransport, describeSendError } from './transport.js';
 
 /** Longer than any send may take (transport timeouts are shorter), short enough to recover. */
@@ -164,15 +164,21 @@ export class MailWorker {
       await this.#retryLater(row, describeSendError(err, this.services.config.smtpUrl));
       return;
     }
+    // Sent by SMTP, the message is in the recipient's mailbox: the copy kept here, which
+    // administrators read, loses its secrets (templates/secrets.ts). In the embedded outbox the
+    // row is the only copy, so it stays whole.
+    const kept = this.transport.kind === 'smtp' ? renderKeptCopy(row.template, prepared.params, prepared.locale) : null;
+    const copy = kept?.mail ?? rendered;
     await this.services.db
       .updateTable('mailOutbox')
       .set({
         status: 'sent',
         recipient: prepared.to,
         sentAt: toDb.time(this.services.clock()),
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
+        subject: copy.subject,
+        textBody: copy.text,
+        htmlBody: copy.html,
+        ...(kept ? { params: toDb.json(kept.params) } : {}),
         lockedUntil: null,
         lastError: null,
       })

@@ -1,10 +1,11 @@
 // What runs once per installation rather than once per HTTP process: migrations and the
 // first-run setup before anything serves, then the mail worker, the upload sweeper and the
-// notification jobs (reminders, the 70-day sweep).
+// notification jobs (reminders, the 70-day sweep) and the licence reminders.
 import type { Services } from '../domain/context.js';
 import { prepareFirstRun } from '../domain/auth/first-run.js';
 import { startFileSweeper } from '../files/sweep-expired.js';
 import { startNotificationJobs } from '../domain/notifications/jobs.js';
+import { startLicenceReminders } from '../domain/licences/reminder-job.js';
 import type { Logger } from '../logger.js';
 import { createTransport } from '../mail/transport.js';
 import { MailWorker } from '../mail/worker.js';
@@ -34,12 +35,14 @@ export function startBackground(services: Services, logger: Logger): Background 
   worker.start();
   const sweeper = startFileSweeper(services, (err) => logger.error({ err }, 'file sweep failed'));
   const notifications = startNotificationJobs(services, (err) => logger.error({ err }, 'notification job failed'));
+  const licences = startLicenceReminders(services, (err) => logger.error({ err }, 'licence reminder job failed'));
   logger.info({ mail: transport.kind }, 'background jobs started');
   return {
     wake: () => worker.wake(),
     stop: async () => {
       sweeper.stop();
       await notifications.stop();
+      await licences.stop();
       await worker.stop();
       await transport.close();
     },

@@ -1,6 +1,7 @@
 // Guest invitations (guest_invitations, migration 0015): one row per invited address and guest
 // space. The link's token is kept only as its SHA-256 (token_hash), cleared when the invitation
 // is used or cancelled, so a used or cancelled link matches nothing.
+import { recordGuestFirstSignIn } from './licences.repo.js';
 import type { Selectable } from 'kysely';
 import type { Queryable } from './db.js';
 import { fromDb, toDb } from './dialect.js';
@@ -217,14 +218,7 @@ export async function listInvitations(
 }
 
 /** Marks a guest's first use: registration through a link is its first sign-in. */
-export async function markGuestSignedIn(db: Queryable, domainId: string, userId: number, now: Date): Promise<void> {
-  const at = toDb.time(now);
-  await db.updateTable('users').set({ lastLoginAt: at }).where('domainId', '=', domainId).where('id', '=', userId).execute();
-  await db
-    .updateTable('guestProfiles')
-    .set({ firstLoginAt: at })
-    .where('domainId', '=', domainId)
-    .where('userId', '=', userId)
-    .where('firstLoginAt', 'is', null)
-    .execute();
+export async function markGuestSignedIn(db: Queryable, domainId: string, user: { id: number; email: string }, now: Date): Promise<void> {
+  await db.updateTable('users').set({ lastLoginAt: toDb.time(now) }).where('domainId', '=', domainId).where('id', '=', user.id).execute();
+  await recordGuestFirstSignIn(db, domainId, user, now);
 }

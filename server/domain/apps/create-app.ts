@@ -1,5 +1,6 @@
 import { nextIds } from '../../storage/db.js';
 import { insertApp, saveDefinition } from '../../storage/apps.repo.js';
+import { assertRoomFor } from '../licences/enforce.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -35,6 +36,7 @@ export async function createApp(ctx: Ctx, input: { name: string; space?: number;
   if (input.space === undefined && ctx.guestSpaceId !== undefined) throw new AppError('CB_NO02');
   const place = input.space === undefined ? null : await spaceFor(ctx, input.space, 'space.createApp');
   const threadId = place ? await threadOfSpace(ctx, place.space.id, input.thread) : null;
+  await assertRoomFor(ctx, 'apps');
   const [id] = await nextIds(ctx.db, ctx.actor.domainId, 'app');
   const userId = actorUserId(ctx);
   await insertApp(ctx.db, {

@@ -86,17 +86,6 @@ export async function findSession(
   return { idHash, csrfToken: row.csrfToken, user, state: row.state };
 }
 
-/** A session opened with an expired password becomes a full one once the password is changed. */
-export async function activateSession(ctx: Ctx, idHash: string): Promise<void> {
-  await ctx.db
-    .updateTable('sessions')
-    .set({ state: 'active', expiresAt: toDb.time(new Date(ctx.now.getTime() + ctx.config.session.absoluteMs)) })
-    .where('idHash', '=', idHash)
-    .where('domainId', '=', ctx.actor.domainId)
-    .where('state', '=', 'pending')
-    .execute();
-}
-
 export async function endSession(ctx: Ctx, idHash: string): Promise<void> {
   await ctx.db.deleteFrom('sessions').where('idHash', '=', idHash).where('domainId', '=', ctx.actor.domainId).execute();
 }

@@ -4,6 +4,7 @@
 // failure — unknown login, wrong password, locked, suspended, a guest where only users may sign
 // in — gives the same answer after the same work (A4).
 import { toDb } from '../../storage/dialect.js';
+import { recordGuestFirstSignIn } from '../../storage/licences.repo.js';
 import { type User, findUserByCode } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import { type BaseCtx, type Ctx, type Services, inTransaction } from '../context.js';
@@ -111,16 +112,8 @@ export async function completeSignIn(
       .where('domainId', '=', domainId)
       .where('id', '=', user.id)
       .execute();
-    if (user.kind === 'guest') {
-      // A guest's free trial starts at its first sign-in (the licences' rule), once.
-      await ctx.db
-        .updateTable('guestProfiles')
-        .set({ firstLoginAt: toDb.time(ctx.now) })
-        .where('domainId', '=', domainId)
-        .where('userId', '=', user.id)
-        .where('firstLoginAt', 'is', null)
-        .execute();
-    }
+    // A guest's free trial starts at its first sign-in (the licences' rule), once per address.
+    if (user.kind === 'guest') await recordGuestFirstSignIn(ctx.db, domainId, user, ctx.now);
     if (input.audit !== false) {
       const detail = { method: input.method, ...(input.secondFactor ? { secondFactor: input.secondFactor } : {}) };
       await recordAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: user.id, detail });

@@ -5,14 +5,19 @@ import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { checkNewPassword, rememberPassword } from '../auth/password-policy.js';
-import { activateSession, endUserSessions } from '../auth/sessions.js';
+import { createSession, endSession, endUserSessions } from '../auth/sessions.js';
 
 /**
  * The signed-in user or guest changes its own password, proving the current one first (A18).
  * Guests may always do so (features A3). The new one follows the domain's rules; every other
- * session of the account ends (A17), the one in use stays.
+ * session of the account ends (A17). The browser session in use goes on under a new id (A12):
+ * one opened with an expired password could only change it, and now it can do everything, so
+ * the old id, which may have been seen before, dies with the old rights.
  */
-export async function changeMyPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeMyPassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ session: { token: string; csrfToken: string } | null }> {
   const actor = ctx.actor;
   if (actor.kind !== 'user' && actor.kind !== 'guest') throw new AppError('CB_NO02');
   const found = await findUserWithHash(ctx.db, actor.domainId, actor.userId);
@@ -39,7 +44,11 @@ export async function changeMyPassword(ctx: Ctx, input: { currentPassword: strin
     .where('id', '=', user.id)
     .execute();
   await endUserSessions(ctx, [user.id], actor.sessionIdHash);
-  // A session opened with an expired password could only get here; now it is a full one.
-  if (actor.sessionIdHash) await activateSession(ctx, actor.sessionIdHash);
+  let session: { token: string; csrfToken: string } | null = null;
+  if (actor.via === 'session' && actor.sessionIdHash) {
+    await endSession(ctx, actor.sessionIdHash);
+    session = await createSession(ctx, user);
+  }
   await recordAudit(ctx, { action: `${user.kind}.update.password`, targetType: 'user', targetId: user.id, detail: { self: true } });
+  return { session };
 }

@@ -36,7 +36,7 @@ export async function registerInvitee(ctx: Ctx, token: string, input: RegisterIn
   const asGuest: Ctx = { ...ctx, actor: actorFor(user, 'session') };
   await setAcceptedUser(ctx.db, domainId, invitation.id, user.id);
   await addSpaceGuests(ctx.db, domainId, spaceId, [user.id], ctx.now);
-  await markGuestSignedIn(ctx.db, domainId, user.id, ctx.now);
+  await markGuestSignedIn(ctx.db, domainId, user, ctx.now);
   await recordAudit(asGuest, { action: 'space.guest.add', targetType: 'space', targetId: spaceId, detail: { userId: user.id, email: user.email } });
   await recordAudit(asGuest, { action: 'invitation.accept', targetType: 'space', targetId: spaceId, detail: { invitationId: invitation.id, registered: true } });
 

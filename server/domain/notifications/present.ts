@@ -3,7 +3,8 @@
 // through the reader's rights now. A notification whose app or record the reader may no longer
 // see is left out; a field they may not read is never named (not even "salary changed", probe
 // R10), and a title field they may not read shows "Record 12" instead. Thread notifications are
-// presented by threads.ts, through the reader's place in the thread's space.
+// presented by threads.ts, through the reader's place in the thread's space; licence ones by
+// licence-notices.ts, to their recipient while an administrator.
 import type { Locale } from '../../../common/access.js';
 import { EVERYONE } from '../../../common/api/acl.js';
 import type { MentionType } from '../../../common/api/comments.js';
@@ -18,6 +19,7 @@ import type { Kind } from '../records/entities.js';
 import { recordNumber } from '../records/present.js';
 import { findVisibleRecords } from '../records/record-scope.js';
 import type { RecordSchema } from '../records/schema.js';
+import { isLicenceKind, isLicenceNotice, licenceSummary, presentLicenceNotices } from './licence-notices.js';
 import { threadTitle } from './threads.js';
 import { type ReaderView, visibleChanges } from './visibility.js';
 
@@ -31,6 +33,11 @@ interface AppFacts {
 
 /** Those of `rows` the reader may see, presented; the rest are left out. */
 export async function presentNotifications(view: ReaderView, rows: StoredNotification[], locale: Locale): Promise<NotificationJson[]> {
+  if (rows.some(isLicenceNotice)) {
+    const shown = new Map(presentLicenceNotices(view.ctx, rows.filter(isLicenceNotice), locale).map((j) => [j.id, j]));
+    for (const j of await presentNotifications(view, rows.filter((n) => !isLicenceNotice(n)), locale)) shown.set(j.id, j);
+    return rows.flatMap((n) => shown.get(String(n.id)) ?? []);
+  }
   const threadRows = rows.filter((n) => n.threadId !== null);
   if (threadRows.length === 0) return presentRecordNotifications(view, rows, locale);
   const ofThreads = await view.threads.present(threadRows);
@@ -155,11 +162,13 @@ function withMentions(c: CommentText, names: Names): string {
 
 /** One line in the reader's language. */
 export function summarize(n: NotificationJson, locale: Locale): string {
+  if (isLicenceKind(n.kind)) return licenceSummary(n, locale);
+  const kind = n.kind;
   const who = n.sender?.name || n.sender?.code || '';
   const title = n.thread ? threadTitle(n) : (n.record?.title ?? n.app?.name ?? '');
   const fields = (n.fields ?? []).map((f) => f.label).join(locale === 'ja' ? '、' : ', ');
   const move = n.status ? (n.status.from ? `${n.status.from} → ${n.status.to}` : n.status.to) : '';
-  const ja: Record<NotificationKind, string> = {
+  const ja: Record<typeof kind, string> = {
     mention: `${who}さんがコメントであなたを宛先に指定しました: ${title}`,
     assigned: `あなたが作業者になりました: ${title}${move ? `（${move}）` : ''}`,
     commentAdded: `${who}さんがコメントしました: ${title}`,
@@ -172,7 +181,7 @@ export function summarize(n: NotificationJson, locale: Locale): string {
     threadCreated: `${who}さんがスレッドを作成しました: ${title}`,
     commentLiked: `${who}さんがあなたのコメントに「いいね！」しました: ${title}`,
   };
-  const en: Record<NotificationKind, string> = {
+  const en: Record<typeof kind, string> = {
     mention: `${who} mentioned you in a comment: ${title}`,
     assigned: `You were assigned: ${title}${move ? ` (${move})` : ''}`,
     commentAdded: `${who} commented: ${title}`,
@@ -185,5 +194,5 @@ export function summarize(n: NotificationJson, locale: Locale): string {
     threadCreated: `${who} created a thread: ${title}`,
     commentLiked: `${who} liked your comment: ${title}`,
   };
-  return (locale === 'ja' ? ja : en)[n.kind];
+  return (locale === 'ja' ? ja : en)[kind];
 }

@@ -3,13 +3,15 @@
 // rights as they are now, the record through their record permissions. An edit whose changed
 // fields are all hidden from the reader is not there for them either: "something you may not
 // see changed" is itself a trace (probe R10). One answer per app and record per request, asked
-// in one statement per app. Thread notifications are asked of their space (threads.ts).
+// in one statement per app. Thread notifications are asked of their space (threads.ts); licence
+// notifications of the reader's being an administrator now (licence-notices.ts).
 import type { StoredNotification } from '../../storage/notifications.repo.js';
 import type { StoredRecord } from '../../storage/records.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { findVisibleRecords, recordScope } from '../records/record-scope.js';
 import { type RecordSchema, recordSchema } from '../records/schema.js';
+import { isLicenceNotice, seesLicenceNotice } from './licence-notices.js';
 import { ThreadNotices } from './threads.js';
 
 export class ReaderView {
@@ -69,6 +71,7 @@ export class ReaderView {
   }
 
   async #sees(n: StoredNotification): Promise<boolean> {
+    if (isLicenceNotice(n)) return seesLicenceNotice(this.ctx, n);
     if (n.threadId !== null) return this.threads.sees(n);
     if (n.appId === null) return false;
     const schema = await this.schemaOf(n.appId);

@@ -4,6 +4,7 @@ import { roleOf } from '../../policy/actor.js';
 import { nextIds } from '../../storage/db.js';
 import { SPACE_SEQUENCE, THREAD_SEQUENCE, insertMembers, insertSpace, insertThread } from '../../storage/spaces.repo.js';
 import { actorUserId } from '../apps/load-app.js';
+import { assertRoomFor } from '../licences/enforce.js';
 import { AppError } from '../app-error.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
@@ -22,6 +23,7 @@ export async function createSpace(ctx: Ctx, input: CreateSpaceInput): Promise<{ 
   const members = await resolveMembers(ctx, input.members);
 
   const domainId = ctx.actor.domainId;
+  await assertRoomFor(ctx, 'spaces');
   const [id] = await nextIds(ctx.db, domainId, SPACE_SEQUENCE);
   const [threadId] = await ctx.takeIds(THREAD_SEQUENCE, 1);
   const userId = actorUserId(ctx);

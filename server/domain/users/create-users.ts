@@ -2,6 +2,7 @@ import type { NewUser } from '../../../common/api/users.js';
 import { nextIds } from '../../storage/db.js';
 import { toDb } from '../../storage/dialect.js';
 import { codeKey } from '../../storage/users.repo.js';
+import { assertUserLicences } from '../licences/enforce.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -62,6 +63,7 @@ export async function createUsers(ctx: Ctx, users: NewUser[], hashes?: string[])
       })),
     )
     .execute();
+  if (users.some((u) => u.valid ?? true)) await assertUserLicences(ctx);
   for (const [i, u] of users.entries()) {
     await recordAudit(ctx, {
       action: 'user.create',

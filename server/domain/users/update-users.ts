@@ -1,6 +1,7 @@
 import type { UserChange } from '../../../common/api/users.js';
 import { toDb } from '../../storage/dialect.js';
 import { codeKey, countAdmins, loadUsersByCodes } from '../../storage/users.repo.js';
+import { assertUserLicences } from '../licences/enforce.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -93,4 +94,6 @@ export async function updateUsers(ctx: Ctx, changes: UserChange[]): Promise<void
       },
     });
   }
+  // A suspended user brought back takes a licence again.
+  if (changes.some((c) => c.valid === true && !users.get(codeKey(c.code))!.valid)) await assertUserLicences(ctx);
 }

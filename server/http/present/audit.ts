@@ -1,4 +1,5 @@
 import type { AuditEntryJson } from '../../../common/api/audit.js';
+import { csvText } from '../../../common/csv.js';
 import type { AuditRecord } from '../../storage/audit.repo.js';
 
 export function presentAuditEntry(r: AuditRecord): AuditEntryJson {
@@ -13,17 +14,6 @@ export function presentAuditEntry(r: AuditRecord): AuditEntryJson {
     result: r.result,
     detail: r.detail,
   };
-}
-
-// Spreadsheet programs run a cell that starts with one of these as a formula (probe X8); the
-// full-width forms count because Japanese Excel folds them to the ASCII ones.
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-
-/** One RFC 4180 field, defused against formula injection. */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const COLUMNS = [
@@ -41,14 +31,11 @@ const COLUMNS = [
   'detail',
 ] as const;
 
-/**
- * The export as Excel in Japan opens it: a UTF-8 BOM (without it Excel guesses Shift_JIS and
- * garbles every name), CRLF line ends, every value a quoted-if-needed text cell.
- */
+/** The export as Excel in Japan opens it (common/csv.ts). */
 export function auditCsv(records: AuditRecord[]): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of records) {
-    const cells = [
+  return csvText([
+    COLUMNS,
+    ...records.map((r) => [
       r.id,
       r.at.toISOString(),
       r.actor.kind,
@@ -61,8 +48,6 @@ export function auditCsv(records: AuditRecord[]): string {
       r.target?.id ?? null,
       r.result,
       JSON.stringify(r.detail),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+    ]),
+  ]);
 }

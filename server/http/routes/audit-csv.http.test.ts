@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_AUDIT_EXPORT_ROWS } from '../../../common/api/audit.js';
 import { newId } from '../../../common/ids.js';
 import { toDb } from '../../storage/dialect.js';
-import { csvCell } from '../present/audit.js';
+import { csvCell } from '../../../common/csv.js';
 import { type Harness, type TestDomain, newDomain, startApp } from '../../../test/support/app.js';
 import { expectErrorBody, signInRequest } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';

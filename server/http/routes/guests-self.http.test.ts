@@ -100,7 +100,7 @@ eachDatabase((database) => {
   });
 
   describe('/v1/me/password.json', () => {
-    it('lets a guest change its password; other sessions end, the one in use stays', async () => {
+    it('lets a guest change its password; other sessions end, the one in use goes on under a new id', async () => {
       const d = await newDomain(h);
       await addGuest(d, 'guest@example.com');
       const other = await session(d, 'guest@example.com', PASSWORD, true);
@@ -113,7 +113,10 @@ eachDatabase((database) => {
         payload: { __REQUEST_TOKEN__: mine.csrf, currentPassword: PASSWORD, newPassword: 'a brand new secret' },
       });
       expect(res.statusCode, res.body).toBe(200);
-      expect((await d.request({ method: 'GET', url: '/api/session', cookies: mine.cookies })).statusCode).toBe(200);
+      const cookie = res.cookies.find((c) => c.name === COOKIE);
+      expect(cookie?.value).toEqual(expect.any(String));
+      expect((await d.request({ method: 'GET', url: '/api/session', cookies: { [COOKIE]: cookie!.value } })).statusCode).toBe(200);
+      expect((await d.request({ method: 'GET', url: '/api/session', cookies: mine.cookies })).statusCode).toBe(401);
       expect((await d.request({ method: 'GET', url: '/api/session', cookies: other.cookies })).statusCode).toBe(401);
       const old = await d.request({ method: 'GET', url: '/api/session', headers: { 'x-cybozu-authorization': basicAuth('guest@example.com', PASSWORD) } });
       expect(old.json().code).toBe('CB_WA01');

@@ -17,6 +17,7 @@ import {
 } from '../../../common/api/guests.js';
 import { spaceIdParam } from '../../../common/api/spaces.js';
 import { addGuests } from '../../domain/guests/add-guests.js';
+import { sessionCookie } from '../cookies.js';
 import { changeMyPassword } from '../../domain/guests/change-my-password.js';
 import { deleteGuests } from '../../domain/guests/delete-guests.js';
 import { listGuests } from '../../domain/guests/list-guests.js';
@@ -109,12 +110,15 @@ export const guestRoutes = [
     url: MY_PASSWORD_PATH,
     access: 'signedIn',
     input: passwordChangeInput,
-    handler: async ({ input, actor, command, limiter, services }) => {
+    handler: async ({ input, actor, command, limiter, services, reply }) => {
       // Someone holding a stolen session must not get to guess the password at leisure.
       const who = actor.kind === 'user' || actor.kind === 'guest' ? actor.userId : 0;
       await throttle(limiter, `pwchange:${actor.domainId}:${who}`, services.config.loginRatePerMinute, 60_000);
-      await command((ctx) => changeMyPassword(ctx, input));
-      return {};
+      const { session } = await command((ctx) => changeMyPassword(ctx, input));
+      if (!session) return {};
+      const cookie = sessionCookie(services.config);
+      reply.setCookie(cookie.name, session.token, cookie.options);
+      return { csrfToken: session.csrfToken };
     },
   }),
 ];

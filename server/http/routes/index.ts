@@ -1,6 +1,7 @@
 // Every route the server has, listed explicitly (no autoload): reading this file tells what the
 // server exposes.
 import type { RouteSpec } from '../route.js';
+import { allowListResetRoutes } from './allow-list-reset.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { appAclRoutes } from './app-acl.js';
 import { appDeployRoutes } from './app-deploy.js';
@@ -17,6 +18,7 @@ import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
 import { invitationRoutes } from './invitations.js';
+import { licenceRoutes } from './licences.js';
 import { mailRoutes } from './mail.js';
 import { membershipRoutes } from './memberships.js';
 import { notificationRoutes } from './notifications.js';
@@ -38,8 +40,10 @@ export const routes: RouteSpec<any>[] = [
   ...sessionRoutes,
   ...twoStepRoutes,
   ...passwordResetRoutes,
+  ...allowListResetRoutes,
   ...sessionAdminRoutes,
   ...securityRoutes,
+  ...licenceRoutes,
   ...certificateRoutes,
   ...setupRoutes,
   ...userRoutes,

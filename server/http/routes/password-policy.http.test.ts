@@ -185,10 +185,17 @@ eachDatabase((database) => {
         payload: { __REQUEST_TOKEN__: s.csrf, currentPassword: PASSWORD, newPassword: 'a fresh password' },
       });
       expect(changed.statusCode, changed.body).toBe(200);
-      const me = await d.request({ method: 'GET', url: '/api/session', cookies: s.cookies });
+      // The change-only session goes on under a new id; the old one, which could only change
+      // the password, is dead (A12).
+      const renewed = { [COOKIE]: changed.cookies.find((c) => c.name === COOKIE)?.value ?? '' };
+      expect(renewed[COOKIE]).not.toBe('');
+      expect(renewed[COOKIE]).not.toBe(s.cookies[COOKIE]);
+      expect(changed.json().csrfToken).toEqual(expect.any(String));
+      expect((await d.request({ method: 'GET', url: '/api/session', cookies: s.cookies })).statusCode).toBe(401);
+      const me = await d.request({ method: 'GET', url: '/api/session', cookies: renewed });
       expect(me.statusCode).toBe(200);
       expect(me.json().passwordExpired).toBeUndefined();
-      expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', cookies: s.cookies })).statusCode).toBe(200);
+      expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', cookies: renewed })).statusCode).toBe(200);
       expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', headers: { 'x-cybozu-authorization': basicAuth('member', 'a fresh password') } })).statusCode).toBe(200);
       // A user whose password is fresh is untouched meanwhile.
       await d.addUser('fresh');
@@ -205,7 +212,9 @@ eachDatabase((database) => {
       expect(s.res.json().passwordExpired).toBe(true);
       const changed = await d.request({ method: 'PUT', url: '/v1/me/password.json', cookies: s.cookies, headers: XHR, payload: { __REQUEST_TOKEN__: s.csrf, currentPassword: PASSWORD, newPassword: 'visitor new pass' } });
       expect(changed.statusCode, changed.body).toBe(200);
-      expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', cookies: s.cookies })).statusCode).toBe(200);
+      const renewed = { [COOKIE]: changed.cookies.find((c) => c.name === COOKIE)?.value ?? '' };
+      expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', cookies: s.cookies })).statusCode).toBe(401);
+      expect((await d.request({ method: 'GET', url: '/v1/me/profile.json', cookies: renewed })).statusCode).toBe(200);
     });
 
     it('ends a session opened with an expired password after 30 minutes if nothing is changed', async () => {

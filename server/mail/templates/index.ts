@@ -1,6 +1,8 @@
 // The registry of every message Engawa sends. enqueueMail is typed against it, so a caller
 // cannot queue a template that does not exist or pass it the wrong params.
+import { allowListReset } from './allow-list-reset.js';
 import { invitationMail } from './invitation.js';
+import { licenceReminderMail } from './licence-reminder.js';
 import { notificationMail } from './notification.js';
 import { passwordReset } from './password-reset.js';
 import { registrationCompleteMail } from './registration-complete.js';
@@ -17,8 +19,10 @@ export const TEMPLATES = {
   'test-message': testMessage,
   notification: notificationMail,
   'password-reset': passwordReset,
+  'allow-list-reset': allowListReset,
   invitation: invitationMail,
   'registration-complete': registrationCompleteMail,
+  'licence-reminder': licenceReminderMail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -37,6 +41,22 @@ export class UnrenderableMailError extends Error {}
  * checked again here rather than trusted.
  */
 export function renderMail(template: string, params: unknown, locale: MailLocale): RenderedMail {
+  const { entry, data } = checked(template, params);
+  return render(entry, data, locale);
+}
+
+/**
+ * The copy of a sent message that may be kept where administrators read it: with its secrets
+ * masked, and the params it was rendered from. Null for a message that carries no secret.
+ */
+export function renderKeptCopy(template: string, params: unknown, locale: MailLocale): { params: unknown; mail: RenderedMail } | null {
+  const { entry, data } = checked(template, params);
+  if (!entry.redact) return null;
+  const masked = entry.redact(data);
+  return { params: masked, mail: render(entry, masked, locale) };
+}
+
+function checked(template: string, params: unknown): { entry: MailTemplate<unknown>; data: unknown } {
   if (!isTemplateName(template)) throw new UnrenderableMailError(`unknown mail template "${template}"`);
   const entry = TEMPLATES[template] as MailTemplate<unknown>;
   const parsed = entry.params.safeParse(params);
@@ -46,7 +66,11 @@ export function renderMail(template: string, params: unknown, locale: MailLocale
       `params do not fit template "${template}": ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`,
     );
   }
-  const out = entry.render(parsed.data, locale === 'en' ? 'en' : 'ja');
+  return { entry, data: parsed.data };
+}
+
+function render(entry: MailTemplate<unknown>, params: unknown, locale: MailLocale): RenderedMail {
+  const out = entry.render(params, locale === 'en' ? 'en' : 'ja');
   // A subject is a header: a line break from a future template must not start a new one.
   return { ...out, subject: out.subject.replace(/[\r\n]+/g, ' ') };
 }

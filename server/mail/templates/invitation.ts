@@ -3,6 +3,7 @@
 // link carries a single-use secret, so the mail asks not to forward it.
 import { z } from 'zod';
 import { escapeHtml, layout, linkButton, textToHtml } from '../html.js';
+import { maskLink } from './secrets.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 export const invitationParams = z.object({
@@ -77,4 +78,8 @@ export function renderInvitation(p: InvitationParams, locale: MailLocale): Rende
   return { subject, text, html: layout(locale, subject, html.join('\n')) };
 }
 
-export const invitationMail: MailTemplate<InvitationParams> = { params: invitationParams, render: renderInvitation };
+export const invitationMail: MailTemplate<InvitationParams> = {
+  params: invitationParams,
+  render: renderInvitation,
+  redact: (p) => ({ ...p, url: maskLink(p.url) }),
+};

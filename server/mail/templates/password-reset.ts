@@ -2,6 +2,7 @@
 // The mail goes to the address stored for the account, never one typed in the request (A16).
 import { z } from 'zod';
 import { layout, linkButton, textToHtml } from '../html.js';
+import { maskLink } from './secrets.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 export const passwordResetParams = z.object({
@@ -45,4 +46,8 @@ export function renderPasswordReset(p: PasswordResetParams, locale: MailLocale):
   };
 }
 
-export const passwordReset: MailTemplate<PasswordResetParams> = { params: passwordResetParams, render: renderPasswordReset };
+export const passwordReset: MailTemplate<PasswordResetParams> = {
+  params: passwordResetParams,
+  render: renderPasswordReset,
+  redact: (p) => ({ ...p, url: maskLink(p.url) }),
+};

@@ -2,6 +2,7 @@
 // Anyone holding the link can become the administrator, so the mail says not to forward it.
 import { z } from 'zod';
 import { layout, linkButton, textToHtml } from '../html.js';
+import { maskLink } from './secrets.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 export const setupLinkParams = z.object({
@@ -54,4 +55,8 @@ export function renderSetupLink(p: SetupLinkParams, locale: MailLocale): Rendere
   };
 }
 
-export const setupLink: MailTemplate<SetupLinkParams> = { params: setupLinkParams, render: renderSetupLink };
+export const setupLink: MailTemplate<SetupLinkParams> = {
+  params: setupLinkParams,
+  render: renderSetupLink,
+  redact: (p) => ({ ...p, url: maskLink(p.url) }),
+};

@@ -2,6 +2,7 @@
 // also says what to do when the recipient did not just try to sign in (someone has the password).
 import { z } from 'zod';
 import { escapeHtml, layout, textToHtml } from '../html.js';
+import { maskCode } from './secrets.js';
 import type { MailLocale, MailTemplate, RenderedMail } from './types.js';
 
 export const signInCodeParams = z.object({
@@ -46,4 +47,8 @@ export function renderSignInCode(p: SignInCodeParams, locale: MailLocale): Rende
   };
 }
 
-export const signInCode: MailTemplate<SignInCodeParams> = { params: signInCodeParams, render: renderSignInCode };
+export const signInCode: MailTemplate<SignInCodeParams> = {
+  params: signInCodeParams,
+  render: renderSignInCode,
+  redact: (p) => ({ ...p, code: maskCode() }),
+};

@@ -16,4 +16,9 @@ export interface RenderedMail {
 export interface MailTemplate<P> {
   params: z.ZodType<P>;
   render: (params: P, locale: MailLocale) => RenderedMail;
+  /**
+   * For messages that carry a secret: the params with it masked. The copy kept in the outbox
+   * after delivery by SMTP is rendered from these (secrets.ts).
+   */
+  redact?: (params: P) => P;
 }

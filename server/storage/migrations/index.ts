@@ -16,6 +16,8 @@ import * as m0012 from './0012-record-history.js';
 import * as m0013 from './0013-notifications.js';
 import * as m0014 from './0014-spaces.js';
 import * as m0015 from './0015-access.js';
+import * as m0016 from './0016-allow-list-resets.js';
+import * as m0017 from './0017-licences.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -33,6 +35,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-notifications': m0013,
   '0014-spaces': m0014,
   '0015-access': m0015,
+  '0016-allow-list-resets': m0016,
+  '0017-licences': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -44,6 +44,16 @@ export interface PasswordResetsTable {
   usedAt: DbTime | null;
 }
 
+/** See migrations/0016-allow-list-resets.ts. */
+export interface AllowListResetsTable {
+  tokenHash: string;
+  domainId: string;
+  userId: number;
+  createdAt: DbTime;
+  expiresAt: DbTime;
+  usedAt: DbTime | null;
+}
+
 export interface PasswordHistoryTable {
   domainId: string;
   userId: number;

@@ -1,4 +1,5 @@
 import type {
+  AllowListResetsTable,
   CertificateAuthoritiesTable,
   ClientCertificatesTable,
   GuestInvitationsTable,
@@ -21,6 +22,7 @@ import type {
 import type { DomainHostsTable, DomainsTable, SequencesTable, SetupTokensTable } from './domains.table.js';
 import type { FilesTable } from './files.table.js';
 import type { RecordVersionsTable } from './history.table.js';
+import type { DomainContractsTable, GuestTrialsTable, LicenceRemindersTable } from './licences.table.js';
 import type { MailOutboxTable } from './mail.table.js';
 import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
 import type {
@@ -38,6 +40,9 @@ import type {
 import type { RecordCursorsTable, RecordSearchTable, RecordsTable, RecordUniqueValuesTable } from './records.table.js';
 
 export interface Database {
+  domainContracts: DomainContractsTable;
+  guestTrials: GuestTrialsTable;
+  licenceReminders: LicenceRemindersTable;
   domains: DomainsTable;
   domainHosts: DomainHostsTable;
   sequences: SequencesTable;
@@ -78,6 +83,7 @@ export interface Database {
   guestInvitations: GuestInvitationsTable;
   loginChallenges: LoginChallengesTable;
   passwordResets: PasswordResetsTable;
+  allowListResets: AllowListResetsTable;
   passwordHistory: PasswordHistoryTable;
   userTotp: UserTotpTable;
   clientCertificates: ClientCertificatesTable;
