@@ -4,7 +4,7 @@
 // skips a second factor at the next sign-in.
 import type { PasswordResetInfo } from '../../../common/api/passwords.js';
 import { toDb } from '../../storage/dialect.js';
-import { consumeReset, deleteOpenResets, findOpenReset } from '../../storage/password-resets.repo.js';
+import { consumeLink, deleteOpenLinks, findOpenLink } from '../../storage/emailed-links.repo.js';
 import type { User } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import { type BaseCtx, type Services, inTransaction, readContext } from '../context.js';
@@ -21,7 +21,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 async function usableReset(services: Services, domainId: string, token: string): Promise<{ user: User; tokenHash: string }> {
   if (!TOKEN_SHAPE.test(token)) throw new AppError('CB_PR01');
   const tokenHash = sha256(token);
-  const user = await findOpenReset(services.db, domainId, tokenHash, services.clock());
+  const user = await findOpenLink(services.db, 'passwordResets', domainId, tokenHash, services.clock());
   if (!user || !user.valid) throw new AppError('CB_PR01');
   if (user.kind === 'user' && !(await securityOf(services.db, domainId)).allowPasswordReset) throw new AppError('CB_PR01');
   return { user, tokenHash };
@@ -47,7 +47,7 @@ export async function completePasswordReset(services: Services, base: BaseCtx, t
   const hash = await hashPassword(newPassword);
 
   await inTransaction(services, base, async (ctx) => {
-    if (!(await consumeReset(ctx.db, domainId, tokenHash, user.id, ctx.now))) throw new AppError('CB_PR01');
+    if (!(await consumeLink(ctx.db, 'passwordResets', domainId, tokenHash, user.id, ctx.now))) throw new AppError('CB_PR01');
     await rememberPassword(ctx, [user.id]);
     await ctx.db
       .updateTable('users')
@@ -56,7 +56,7 @@ export async function completePasswordReset(services: Services, base: BaseCtx, t
       .where('id', '=', user.id)
       .execute();
     // Whoever held the old password, or any other link, is out (A15, A17).
-    await deleteOpenResets(ctx.db, domainId, user.id);
+    await deleteOpenLinks(ctx.db, 'passwordResets', domainId, user.id);
     await endUserSessions(ctx, [user.id]);
     await recordAudit(ctx, { action: 'auth.password.reset', targetType: 'user', targetId: user.id, detail: { login: loginOf(user) } });
   });

@@ -5,7 +5,7 @@
 import { newSecret } from '../../../common/ids.js';
 import { PASSWORD_RESET_PAGE, PASSWORD_RESET_TTL_MS } from '../../../common/api/passwords.js';
 import { enqueueMail } from '../../mail/queue.js';
-import { deleteOpenResets, insertPasswordReset } from '../../storage/password-resets.repo.js';
+import { deleteOpenLinks, insertLink } from '../../storage/emailed-links.repo.js';
 import { type User, findUserByCode } from '../../storage/users.repo.js';
 import { type BaseCtx, type Services, inTransaction } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -49,8 +49,8 @@ export async function requestPasswordReset(services: Services, base: BaseCtx, in
       });
       return;
     }
-    await deleteOpenResets(ctx.db, domainId, user.id);
-    await insertPasswordReset(ctx.db, {
+    await deleteOpenLinks(ctx.db, 'passwordResets', domainId, user.id);
+    await insertLink(ctx.db, 'passwordResets', {
       domainId,
       userId: user.id,
       tokenHash,

@@ -5,7 +5,7 @@
 // only with it (see updateSecurity). It signs nobody in: the administrator then signs in as
 // always, password and second factor included.
 import type { AllowListResetInfo } from '../../../common/api/allow-list-reset.js';
-import { consumeAllowListReset, deleteOpenAllowListResets, findOpenAllowListReset } from '../../storage/allow-list-resets.repo.js';
+import { consumeLink, deleteOpenLinks, findOpenLink } from '../../storage/emailed-links.repo.js';
 import type { User } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -18,7 +18,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 async function usableLink(services: Services, domainId: string, token: string): Promise<{ user: User; tokenHash: string }> {
   if (!TOKEN_SHAPE.test(token)) throw new AppError('CB_IR01');
   const tokenHash = sha256(token);
-  const user = await findOpenAllowListReset(services.db, domainId, tokenHash, services.clock());
+  const user = await findOpenLink(services.db, 'allowListResets', domainId, tokenHash, services.clock());
   if (!user || user.kind !== 'user' || !user.valid || !user.isAdmin) throw new AppError('CB_IR01');
   return { user, tokenHash };
 }
@@ -35,12 +35,12 @@ export async function completeAllowListReset(services: Services, base: BaseCtx, 
 
   await inTransaction(services, base, async (ctx) => {
     // Conditional: of two browsers holding the link, one gets here.
-    if (!(await consumeAllowListReset(ctx.db, domainId, tokenHash, user.id, ctx.now))) throw new AppError('CB_IR01');
+    if (!(await consumeLink(ctx.db, 'allowListResets', domainId, tokenHash, user.id, ctx.now))) throw new AppError('CB_IR01');
     const off = { enabled: false };
     // Writes, audits (security.settings) and, after commit, drops this instance's cached settings;
     // the others follow within SETTINGS_TTL_MS.
     await updateSecurity(ctx, { ipRestriction: off, basicGate: off, secureAccess: off });
-    await deleteOpenAllowListResets(ctx.db, domainId, user.id);
+    await deleteOpenLinks(ctx.db, 'allowListResets', domainId, user.id);
     await recordAudit(ctx, { action: 'security.allowList.reset', targetType: 'user', targetId: user.id, detail: { login: user.code } });
   });
 }

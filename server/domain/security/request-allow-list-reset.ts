@@ -7,7 +7,7 @@ import { ALLOW_LIST_RESET_PAGE, ALLOW_LIST_RESET_TTL_MS } from '../../../common/
 import { newSecret } from '../../../common/ids.js';
 import { isPlainAddress } from '../../mail/address.js';
 import { enqueueMail } from '../../mail/queue.js';
-import { deleteOpenAllowListResets, insertAllowListReset } from '../../storage/allow-list-resets.repo.js';
+import { deleteOpenLinks, insertLink } from '../../storage/emailed-links.repo.js';
 import { findUserByCode } from '../../storage/users.repo.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { sha256 } from '../auth/secrets.js';
@@ -52,8 +52,8 @@ export async function requestAllowListReset(services: Services, base: BaseCtx, i
       return;
     }
     const domain = await ctx.db.selectFrom('domains').select('name').where('id', '=', domainId).executeTakeFirstOrThrow();
-    await deleteOpenAllowListResets(ctx.db, domainId, user.id);
-    await insertAllowListReset(ctx.db, {
+    await deleteOpenLinks(ctx.db, 'allowListResets', domainId, user.id);
+    await insertLink(ctx.db, 'allowListResets', {
       domainId,
       userId: user.id,
       tokenHash,

@@ -12,41 +12,16 @@ import {
 import { AppError } from '../../domain/app-error.js';
 import { completeAllowListReset, openAllowListReset } from '../../domain/security/complete-allow-list-reset.js';
 import { requestAllowListReset } from '../../domain/security/request-allow-list-reset.js';
-import type { Limiter } from '../../infra/limiter.js';
 import { codeKey } from '../../storage/users.repo.js';
 import { isSameOrigin } from '../plugins/csrf.js';
 import { defineRoute } from '../route.js';
+import { answerFloor, guardedLink, tokenOf } from '../emailed-link.js';
 import { peerKey, throttle } from '../throttle.js';
-import type { FastifyRequest } from 'fastify';
 
 /** Requests from one address, and links sent to one account, per hour. */
 const REQUESTS_PER_ADDRESS = 10;
 const LINKS_PER_ACCOUNT = 3;
 const HOUR_MS = 3_600_000;
-/** Wrong links from one address per minute before 429. */
-const TOKEN_FAILURES_PER_MINUTE = 20;
-/** Every request answers no sooner than this, so the database work it did cannot be timed. */
-const ANSWER_FLOOR_MS = 250;
-
-function tokenOf(request: FastifyRequest): string {
-  const token = (request.params as { token?: unknown }).token;
-  return typeof token === 'string' ? token : '';
-}
-
-/** Counts wrong links per address; 429 once an address has guessed too often. */
-async function guarded<T>(limiter: Limiter, request: FastifyRequest, domainId: string, fn: () => Promise<T>): Promise<T> {
-  const key = `allowreset-token:${domainId}:${peerKey(request)}`;
-  const budget = await limiter.peek(key, TOKEN_FAILURES_PER_MINUTE);
-  if (!budget.allowed) {
-    throw new AppError('CB_TM01', { headers: { 'retry-after': String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))) } });
-  }
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CB_IR01') await limiter.hit(key, TOKEN_FAILURES_PER_MINUTE, 60_000);
-    throw err;
-  }
-}
 
 export const allowListResetRoutes = [
   defineRoute({
@@ -62,8 +37,7 @@ export const allowListResetRoutes = [
       // Counted for every login, existing or not, so the budget tells nothing either.
       const account = await limiter.hit(`allowreset-account:${domainId}:${codeKey(input.login)}`, LINKS_PER_ACCOUNT, HOUR_MS);
       await requestAllowListReset(services, base, { login: input.login, withinBudget: account.allowed });
-      const wait = ANSWER_FLOOR_MS - (performance.now() - started);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await answerFloor(started);
       return {};
     },
   }),
@@ -72,7 +46,7 @@ export const allowListResetRoutes = [
     url: ALLOW_LIST_RESET_TOKEN_PATH,
     access: 'public',
     handler: async ({ request, services, limiter, base }) =>
-      guarded(limiter, request, base.actor.domainId, () => openAllowListReset(services, base, tokenOf(request))),
+      guardedLink(limiter, request, `allowreset-token:${base.actor.domainId}`, 'CB_IR01', () => openAllowListReset(services, base, tokenOf(request))),
   }),
   defineRoute({
     method: 'POST',
@@ -81,7 +55,7 @@ export const allowListResetRoutes = [
     input: allowListResetCompleteInput,
     handler: async ({ request, services, limiter, base }) => {
       if (!isSameOrigin(request, services.config)) throw new AppError('CB_CS01');
-      await guarded(limiter, request, base.actor.domainId, () => completeAllowListReset(services, base, tokenOf(request)));
+      await guardedLink(limiter, request, `allowreset-token:${base.actor.domainId}`, 'CB_IR01', () => completeAllowListReset(services, base, tokenOf(request)));
       return {};
     },
   }),
