@@ -1,6 +1,7 @@
 // Lint rules, including the architecture: dependencies point inward
 // (web → common; http → domain, policy, common; domain → policy, storage, common; storage → common).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const noHttp = { group: ['**/http/**', '**/http/*'], message: 'Nothing imports the HTTP layer.' };
@@ -27,6 +28,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['node:*'], message: 'common/ runs in the browser too.' }, { group: ['**/server/**', '**/web/**'], message: 'common/ depends on nothing of ours.' }] },
+      ],
+    },
+  },
+  {
+    // The browser app: React's rules of hooks, and only `common/` of ours may be imported.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'web/ runs in the browser.' }, { group: ['**/server/**', '**/test/**', '**/e2e/**'], message: 'web depends only on common.' }] },
       ],
     },
   },

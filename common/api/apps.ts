@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { boolParam, intParam, listParam, numericId } from './params.js';
 
+/** kintone's list of the apps the caller may see. */
+export const APPS_PATH = '/k/v1/apps.json';
+
 export const MAX_APPS_PER_DEPLOY = 300;
 
 /** kintone revisions: absent or -1 means "do not check". */

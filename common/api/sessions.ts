@@ -1,7 +1,47 @@
-// Browser sessions: one's own (`/v1/me/sessions.json`) and, for administrators, anyone's
-// (`/v1/sessions.json`). A session is named by an opaque id, never by its cookie.
+// Browser sessions: signing in and out of the web app (`/api/session`), one's own sessions
+// (`/v1/me/sessions.json`) and, for administrators, anyone's (`/v1/sessions.json`). A session
+// is named by an opaque id, never by its cookie.
 import { z } from 'zod';
-import { boolParam, codeRef } from './params.js';
+import { boolParam, codeRef, numericId } from './params.js';
+
+/** POST signs in, GET says who is signed in, DELETE signs out. */
+export const SESSION_PATH = '/api/session';
+
+export const signInInput = z.object({
+  login: z.string().min(1).max(256),
+  // No length cap: a password past the byte cap can never be right, so it is answered like any
+  // wrong one after the same work (D9, A4). The request body limit bounds what is read.
+  password: z.string().min(1),
+  // The guest sign-in page: `login` is the guest's e-mail address, and only a guest account
+  // answers to it there, so a user cannot dodge the user page's rules through it (A5).
+  // `guestSpaceId` (the space whose login page it was) means the same.
+  guest: z.boolean().optional(),
+  guestSpaceId: numericId.optional(),
+});
+export type SignInInput = z.input<typeof signInInput>;
+
+/** The person a session belongs to, as POST and GET /api/session answer. */
+export interface SessionUserJson {
+  id: string;
+  kind: 'user' | 'guest';
+  code: string;
+  name: string;
+  email: string;
+  locale: string;
+  timezone: string;
+  isAdmin: boolean;
+}
+
+/**
+ * A session: its request token (sent back as X-Request-Token), and what it must do before
+ * anything else — change an expired password, or enrol TOTP the domain requires.
+ */
+export interface SignedInJson {
+  user: SessionUserJson;
+  csrfToken: string;
+  passwordExpired?: true;
+  totpSetupRequired?: true;
+}
 
 export const MY_SESSIONS_PATH = '/v1/me/sessions.json';
 export const SESSIONS_PATH = '/v1/sessions.json';

@@ -17,6 +17,7 @@ import { registerCsrf } from './plugins/csrf.js';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerRestrictions } from './plugins/restrictions.js';
 import { registerTenancy } from './plugins/tenancy.js';
+import { DEFAULT_WEB_ROOT, registerWeb } from './plugins/web.js';
 import { registerRoute } from './route.js';
 import { routes } from './routes/index.js';
 import './types.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
   /** Serve HTTPS with these options (client-certificate.ts: httpsOptions); plain HTTP otherwise. */
   https?: ServerOptions | null;
+  /** The built web app (plugins/web.ts); null serves none. Default: dist/web, when it exists. */
+  webRoot?: string | null;
 }
 
 const QUERY_LIMIT = Symbol('engawa.queryLimit');
@@ -144,6 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (limit) throw new AppError('CB_VA01', { errors: limit });
   });
   registerTenancy(app, services);
+  // The web app's pages and files: after tenancy, before authentication (plugins/web.ts).
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const serving = await registerWeb(app, webRoot, routes.map((r) => r.url));
+  if (!serving && webRoot) app.log.warn({ webRoot }, 'web app not built: run `npm run build:web`');
   const limiter = options.limiter ?? new MemoryLimiter();
   registerRestrictions(app, services, limiter);
   registerAuthentication(app, services, limiter);

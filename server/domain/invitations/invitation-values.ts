@@ -31,7 +31,7 @@ export function invitationUrl(baseUrl: string, token: string): string {
 
 /** Where a guest works in its guest space (the web app's address for it). */
 export function guestSpaceUrl(baseUrl: string, spaceId: number): string {
-  return `${baseUrl.replace(/\/+$/, '')}/k/guest/${spaceId}/`;
+  return `${baseUrl.replace(/\/+$/, '')}/guest/${spaceId}`;
 }
 
 export function invitationStatus(inv: InvitationListRow, now: Date): InvitationStatus {

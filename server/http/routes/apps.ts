@@ -1,5 +1,5 @@
 // Apps: create in preview, read and list live apps, app settings (live and preview).
-import { appParam, createAppInput, getAppInput, listAppsInput, moveAppInput, updateSettingsInput } from '../../../common/api/apps.js';
+import { APPS_PATH, appParam, createAppInput, getAppInput, listAppsInput, moveAppInput, updateSettingsInput } from '../../../common/api/apps.js';
 import { moveApp } from '../../domain/apps/move-app.js';
 import { createApp } from '../../domain/apps/create-app.js';
 import { readStage, appFor } from '../../domain/apps/load-app.js';
@@ -49,7 +49,7 @@ export const appRoutes = [
   }),
   defineRoute({
     method: 'GET',
-    url: '/k/v1/apps.json',
+    url: APPS_PATH,
     access: 'app.read',
     input: listAppsInput,
     handler: async ({ input, actor, read }) => {

@@ -82,7 +82,7 @@ eachDatabase((database) => {
 
       const welcome = mailTo(await deliver(h, smtp), 'Alice@example.com');
       expect(welcome.mail.subject).toBe('Engawa ゲストユーザー登録完了のお知らせ');
-      expect(welcome.mail.text).toContain(`アクセス URL: ${BASE_URL}/k/guest/${space}/`);
+      expect(welcome.mail.text).toContain(`アクセス URL: ${BASE_URL}/guest/${space}`);
       expect(welcome.mail.text).toContain('ログイン名: Alice@example.com');
       expect(welcome.mail.text).not.toContain('a long passphrase 42');
 

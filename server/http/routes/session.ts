@@ -1,12 +1,11 @@
 // Sign-in and sign-out for the web app. kintone clients never call these: they send
 // X-Cybozu-Authorization on each request instead.
-import { z } from 'zod';
 import { AppError } from '../../domain/app-error.js';
 import { recordAudit } from '../../domain/audit/record-audit.js';
 import { endSession, startSession } from '../../domain/auth/sessions.js';
 import { checkPassword, guestCode } from '../../domain/auth/sign-in.js';
 import { continueSignIn, totpSetupRequired } from '../../domain/auth/two-step.js';
-import { numericId } from '../../../common/api/params.js';
+import { SESSION_PATH, signInInput } from '../../../common/api/sessions.js';
 import { type User, findUserById } from '../../storage/users.repo.js';
 import { sessionState } from '../../storage/sessions.repo.js';
 import { isPasswordExpired } from '../../domain/auth/password-policy.js';
@@ -15,22 +14,10 @@ import { isSameOrigin } from '../plugins/csrf.js';
 import { type RouteArgs, defineRoute } from '../route.js';
 import { peerKey, throttle } from '../throttle.js';
 
-const signInInput = z.object({
-  login: z.string().min(1).max(256),
-  // No length cap: a password past the byte cap can never be right, so it is answered like any
-  // wrong one after the same work (D9, A4). The request body limit bounds what is read.
-  password: z.string().min(1),
-  // The guest sign-in page: `login` is the guest's e-mail address, and only a guest account
-  // answers to it there, so a user cannot dodge the user page's rules through it (A5).
-  // `guestSpaceId` (the space whose login page it was) means the same.
-  guest: z.boolean().optional(),
-  guestSpaceId: numericId.optional(),
-});
-
 export const sessionRoutes = [
   defineRoute({
     method: 'POST',
-    url: '/api/session',
+    url: SESSION_PATH,
     access: 'public',
     input: signInInput,
     handler: async ({ input, request, reply, services, limiter, base }) => {
@@ -52,7 +39,7 @@ export const sessionRoutes = [
   }),
   defineRoute({
     method: 'GET',
-    url: '/api/session',
+    url: SESSION_PATH,
     access: 'signedIn',
     handler: async ({ request, services }) => {
       const actor = request.actor!;
@@ -71,7 +58,7 @@ export const sessionRoutes = [
   }),
   defineRoute({
     method: 'DELETE',
-    url: '/api/session',
+    url: SESSION_PATH,
     access: 'signedIn',
     handler: async ({ request, reply, services, command }) => {
       const actor = request.actor!;
