@@ -3,6 +3,7 @@
 // so they run the same from a route, a job, the CLI or a test.
 import type { Locale } from '../../common/access.js';
 import type { Config } from '../config.js';
+import type { EventBus, LiveEvent } from '../events/bus.js';
 import type { Actor } from '../policy/actor.js';
 import { type Db, type Tx, nextIds } from '../storage/db.js';
 import type { DialectKind } from '../storage/dialect.js';
@@ -46,7 +47,15 @@ export interface Ctx {
   takeIds: (name: string, count: number) => Promise<number[]>;
   /** Nudges for background workers; call them through afterCommit. */
   wake: { mail: () => void };
+  /**
+   * Live events (events/bus.ts) of the actor's domain, published once the transaction commits:
+   * a rolled-back write says nothing.
+   */
+  events: { publish: (event: LiveEventInput) => void };
 }
+
+/** A live event as a command states it: the domain is the actor's. */
+export type LiveEventInput = LiveEvent extends infer E ? (E extends LiveEvent ? Omit<E, 'domainId'> : never) : never;
 
 export interface Services {
   db: Db;
@@ -57,9 +66,21 @@ export interface Services {
   onMailQueued: () => void;
   /** Storage.ids: PostgreSQL's pool for taking ids; undefined (SQLite), ids come from the transaction. */
   ids: Db | undefined;
+  /** Where live events go (run/instance.ts); undefined: nobody listens (CLI, benchmarks, most tests). */
+  events?: EventBus;
 }
 
-export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake' | 'takeIds'>;
+export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake' | 'takeIds' | 'events'>;
+
+/** Ctx.events over `afterCommit`: the event goes to the bus only when the work is kept. */
+function eventsOf(services: Services, domainId: string, afterCommit: Ctx['afterCommit']): Ctx['events'] {
+  return {
+    publish: (event) => {
+      const bus = services.events;
+      if (bus) afterCommit(() => bus.publish({ ...event, domainId } as LiveEvent));
+    },
+  };
+}
 
 /** Failures that say "try again" rather than "this cannot be done". */
 const TRANSIENT_PG = new Set([
@@ -91,6 +112,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const after: Array<() => void> = [];
+    const afterCommit = (f: () => void) => after.push(f);
     let result: T;
     try {
       result = await services.db.transaction().execute((tx) =>
@@ -100,9 +122,10 @@ export async function inTransaction<T>(
           dialect: services.dialect,
           config: services.config,
           now: services.clock(),
-          afterCommit: (f) => after.push(f),
+          afterCommit,
           takeIds: (name, count) => nextIds(services.ids ?? tx, base.actor.domainId, name, count),
           wake: { mail: services.onMailQueued },
+          events: eventsOf(services, base.actor.domainId, afterCommit),
         }),
       );
     } catch (err) {
@@ -144,5 +167,6 @@ export function readContext(services: Services, base: BaseCtx): Ctx {
     afterCommit: (f) => f(),
     takeIds: (name, count) => nextIds(services.ids ?? services.db, base.actor.domainId, name, count),
     wake: { mail: services.onMailQueued },
+    events: eventsOf(services, base.actor.domainId, (f) => f()),
   };
 }

@@ -18,6 +18,7 @@ import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js
 import { registerRestrictions } from './plugins/restrictions.js';
 import { registerTenancy } from './plugins/tenancy.js';
 import { DEFAULT_WEB_ROOT, registerWeb } from './plugins/web.js';
+import { type LiveOptions, registerLiveStreams } from './live-streams.js';
 import { registerRoute } from './route.js';
 import { routes } from './routes/index.js';
 import './types.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   https?: ServerOptions | null;
   /** The built web app (plugins/web.ts); null serves none. Default: dist/web, when it exists. */
   webRoot?: string | null;
+  /** Live event streams: caps and intervals (tests shorten them); defaults in live-streams.ts. */
+  live?: Partial<LiveOptions>;
 }
 
 const QUERY_LIMIT = Symbol('engawa.queryLimit');
@@ -168,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
+  registerLiveStreams(app, services, options.live);
   for (const spec of routes) registerRoute(app, services, limiter, spec);
   return app;
 }

@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Services } from '../domain/context.js';
+import { createEventBus } from '../events/cluster.js';
 import { buildApp } from '../http/app.js';
 import { httpsOptions } from '../http/client-certificate.js';
 import { type Limiter, MemoryLimiter, RedisLimiter } from '../infra/limiter.js';
@@ -25,6 +26,8 @@ export async function runInstance(config: Readonly<Config>, logger: Logger): Pro
     clock: () => new Date(),
     config,
     onMailQueued: () => (worker ? process.send?.({ type: MAIL_QUEUED }) : background?.wake()),
+    // Live events: Redis with REDIS_URL, else this process (and its sibling workers) only.
+    events: createEventBus({ redisUrl: config.redisUrl, onError: (err, what) => logger.warn({ err }, what) }),
   };
   if (!worker) await prepareStorage(storage, services, logger);
 
@@ -45,6 +48,7 @@ export async function runInstance(config: Readonly<Config>, logger: Logger): Pro
   onShutdown(logger, 'finishing in-flight requests', 25_000, async () => {
     await app.close();
     await background?.stop();
+    await services.events?.close();
     await redis?.quit();
     await storage.close();
   });

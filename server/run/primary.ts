@@ -4,6 +4,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import type { Services } from '../domain/context.js';
+import { createEventBus, relayLiveEvent } from '../events/cluster.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from '../storage/db.js';
 import { prepareStorage, startBackground } from './background.js';
@@ -21,16 +22,19 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
     clock: () => new Date(),
     config,
     onMailQueued: () => background.wake(),
+    // The background jobs' notifications reach the workers' live streams (events/cluster.ts).
+    events: createEventBus({ redisUrl: config.redisUrl, onError: (err, what) => logger.warn({ err }, what) }, 'primary'),
   };
   await prepareStorage(storage, services, logger);
   const background = startBackground(services, logger);
-  if (!config.redisUrl) logger.warn('several workers without REDIS_URL: each worker counts rate limits on its own');
+  if (!config.redisUrl) logger.warn('several workers without REDIS_URL: each worker counts rate limits on its own (live events go through this process)');
 
   let stopping = false;
   const fork = (): Worker => {
     const worker = cluster.fork();
     worker.on('message', (m: { type?: string }) => {
       if (m?.type === MAIL_QUEUED) background.wake();
+      else relayLiveEvent(worker, m);
     });
     return worker;
   };
@@ -56,6 +60,7 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
       ),
     );
     await background.stop();
+    await services.events?.close();
     await storage.close();
   });
 }

@@ -7,6 +7,7 @@ import { findUserByCode } from '../../storage/users.repo.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { sessionsEnded } from './sessions.js';
 
 function ownSessionOf(ctx: Ctx): { userId: number; idHash: string | undefined } {
   const actor = ctx.actor;
@@ -41,6 +42,7 @@ export async function endMySessions(ctx: Ctx, input: EndMySessionsInput): Promis
   const ending = input.others ? rows.filter((s) => s.idHash !== own.idHash) : rows.filter((s) => s.id === input.id);
   if (input.id !== undefined && ending.length === 0) throw AppError.invalid({ id: 'notFound' });
   await deleteSessions(ctx.db, ctx.actor.domainId, own.userId, ending.map((s) => s.idHash));
+  if (ending.length) sessionsEnded(ctx, [own.userId]);
   await recordAudit(ctx, {
     action: 'session.end',
     targetType: 'user',
@@ -71,6 +73,7 @@ export async function endSessionsOf(ctx: Ctx, input: { code: string; id?: string
   // Expired rows go too when all end: nothing of the account's sessions is left behind.
   const hashes = input.id === undefined ? await allHashes(ctx, userId) : ending.map((s) => s.idHash);
   await deleteSessions(ctx.db, ctx.actor.domainId, userId, hashes);
+  if (hashes.length) sessionsEnded(ctx, [userId]);
   await recordAudit(ctx, {
     action: 'session.end',
     targetType: 'user',

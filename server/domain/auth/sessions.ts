@@ -31,7 +31,13 @@ export async function createSession(
   state: 'active' | 'pending' = 'active',
 ): Promise<{ token: string; csrfToken: string }> {
   if (replacing) {
-    await ctx.db.deleteFrom('sessions').where('idHash', '=', sha256(replacing)).where('domainId', '=', user.domainId).execute();
+    const gone = await ctx.db
+      .deleteFrom('sessions')
+      .where('idHash', '=', sha256(replacing))
+      .where('domainId', '=', user.domainId)
+      .returning('userId')
+      .executeTakeFirst();
+    if (gone) sessionsEnded(ctx, [Number(gone.userId)]);
   }
   const token = newSecret();
   const csrfToken = newSecret();
@@ -59,9 +65,22 @@ export async function findSession(
   token: string,
   now: Date,
   idleMs: number,
+  /** false: this request is not the person's activity (an event stream), so idle time runs on. */
+  touch = true,
 ): Promise<SessionInfo | null> {
   if (token.length > 100) return null;
-  const idHash = sha256(token);
+  return findSessionByHash(db, domainId, sha256(token), now, idleMs, touch);
+}
+
+/** The session by the hash of its cookie (what a live event stream keeps of it), if still valid. */
+export async function findSessionByHash(
+  db: Db,
+  domainId: string,
+  idHash: string,
+  now: Date,
+  idleMs: number,
+  touch = true,
+): Promise<SessionInfo | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', (j) =>
@@ -80,14 +99,23 @@ export async function findSession(
   }
   const user = toUser(row);
   if (!user.valid) return null;
-  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
+  if (touch && now.getTime() - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: toDb.time(now) }).where('idHash', '=', idHash).execute();
   }
   return { idHash, csrfToken: row.csrfToken, user, state: row.state };
 }
 
 export async function endSession(ctx: Ctx, idHash: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('idHash', '=', idHash).where('domainId', '=', ctx.actor.domainId).execute();
+  const gone = await ctx.db.deleteFrom('sessions').where('idHash', '=', idHash).where('domainId', '=', ctx.actor.domainId).returning('userId').executeTakeFirst();
+  if (gone) sessionsEnded(ctx, [Number(gone.userId)]);
+}
+
+/**
+ * Tells every instance that some sessions of these people ended (after the commit): their open
+ * event streams check their own session at once and close if it is gone (A17, G14).
+ */
+export function sessionsEnded(ctx: Ctx, userIds: number[]): void {
+  if (userIds.length) ctx.events.publish({ kind: 'session.ended', userIds: [...new Set(userIds)] });
 }
 
 /** Every session of a user, everywhere: after a password change, suspension or deletion. */
@@ -96,6 +124,7 @@ export async function endUserSessions(ctx: Ctx, userIds: number[], exceptIdHash?
   let q = ctx.db.deleteFrom('sessions').where('domainId', '=', ctx.actor.domainId).where('userId', 'in', userIds);
   if (exceptIdHash) q = q.where('idHash', '!=', exceptIdHash);
   await q.execute();
+  sessionsEnded(ctx, userIds);
 }
 
 /** A new session for a user who just proved who they are; any session the browser held is replaced. */

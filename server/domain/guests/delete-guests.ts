@@ -4,6 +4,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { guestCode } from '../auth/sign-in.js';
+import { sessionsEnded } from '../auth/sessions.js';
 import { releaseImages } from './guest-values.js';
 
 /**
@@ -23,6 +24,7 @@ export async function deleteGuests(ctx: Ctx, emails: string[]): Promise<void> {
   const users = [...guests.values()];
   const images = await Promise.all(users.map(async (u) => (await findGuestProfile(ctx.db, domainId, u.id))?.imageFileId ?? null));
   await deleteGuestAccounts(ctx.db, domainId, users.map((u) => u.id));
+  sessionsEnded(ctx, users.map((u) => u.id));
   await releaseImages(ctx, images);
   for (const u of users) {
     await recordAudit(ctx, { action: 'guest.delete', targetType: 'user', targetId: u.id, detail: { email: u.email } });

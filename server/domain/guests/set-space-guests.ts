@@ -33,6 +33,8 @@ export async function setSpaceGuests(ctx: Ctx, spaceId: number, emails: string[]
   const added = [...wanted.keys()].filter((id) => !current.has(id));
   const removed = [...current].filter((id) => !wanted.has(id));
   await removeSpaceGuests(ctx.db, domainId, spaceId, removed);
+  // A removed guest's open streams on this space close on every instance (G12).
+  if (removed.length) ctx.events.publish({ kind: 'space.membership', spaceId, userIds: removed });
   await addSpaceGuests(ctx.db, domainId, spaceId, added, ctx.now);
   for (const userId of added) {
     await recordAudit(ctx, { action: 'space.guest.add', targetType: 'space', targetId: spaceId, detail: { userId, email: wanted.get(userId) } });

@@ -54,6 +54,8 @@ export async function deliver(ctx: Ctx, events: NotificationEvent[]): Promise<vo
   const ids = await ctx.takeIds('notification', rows.length);
   const stored = rows.map((r, i) => ({ ...r, id: ids[i]! }));
   await insertNotifications(ctx.db, ctx.actor.domainId, stored);
+  // Live: each recipient's open pages refetch their inbox; the event names nothing else.
+  ctx.events.publish({ kind: 'notification', userIds: [...new Set(rows.map((r) => r.recipientId))] });
   const byMail = new Map((await mailRecipients(ctx.db, ctx.actor.domainId, [...new Set(rows.map((r) => r.recipientId))])).map((u) => [u.id, u]));
   for (const n of stored) {
     const to = byMail.get(n.recipientId);

@@ -26,6 +26,7 @@ import { actionConditionHolds } from './action-condition.js';
 import { assigned, statusChanged } from './hooks.js';
 import { candidatesOf, namesCaller } from './people.js';
 import { keepVersions } from '../history/keep-versions.js';
+import { recordsChanged } from '../records/record-events.js';
 
 export interface StatusItem {
   id: number;
@@ -90,6 +91,8 @@ export async function changeStatuses(ctx: Ctx, appId: number, items: StatusItem[
     }
     results.push({ id: r.id, revision: written.revision });
   }
+  // The same record moved twice is one change, at its last revision.
+  recordsChanged(ctx, appId, [...new Map(results.map((r) => [r.id, r])).values()]);
   return results;
 }
 

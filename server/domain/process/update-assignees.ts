@@ -11,6 +11,7 @@ import { writerOf } from '../records/writer.js';
 import { assigneesOf, processSchema, visibleRecords } from './change-status.js';
 import { assigned } from './hooks.js';
 import { keepVersions } from '../history/keep-versions.js';
+import { recordsChanged } from '../records/record-events.js';
 import { guestSpaceOf, spacePeople } from '../spaces/space-access.js';
 
 export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes: string[], revision?: number): Promise<number> {
@@ -43,5 +44,6 @@ export async function updateAssignees(ctx: Ctx, appId: number, id: number, codes
   const had = new Set(assigneesOf(r, slots).map((a) => codeKey(a.code)));
   const fresh = assignees.filter((a) => !had.has(codeKey(a.code)));
   if (fresh.length) await assigned(ctx, { app: schema.app, recordId: r.id, codes: fresh.map((a) => a.code) });
+  recordsChanged(ctx, appId, [{ id: r.id, revision: next.revision }]);
   return next.revision;
 }

@@ -12,6 +12,7 @@ import { codeKey } from '../../storage/users.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { RecordSchema } from './schema.js';
 import { recordsSaved } from '../notifications/records-saved.js';
+import { recordsChanged } from './record-events.js';
 
 /** POST record(s): all records or none. Returns ids and revisions in input order. */
 export async function addRecords(ctx: Ctx, appId: number, records: unknown[], prefix: (i: number) => string): Promise<Array<{ id: number; revision: number }>> {
@@ -34,7 +35,9 @@ export async function addRecords(ctx: Ctx, appId: number, records: unknown[], pr
   await indexText(ctx, schema, written, true);
   // Notifications: who hears of these records (notifications/records-saved.ts).
   await recordsSaved(ctx, schema, { added: ids, edited: [] });
-  return ids.map((id) => ({ id, revision: 1 }));
+  const saved = ids.map((id) => ({ id, revision: 1 }));
+  recordsChanged(ctx, appId, saved);
+  return saved;
 }
 
 type Stamp = { creatorId: number; createdAt: Date; modifierId: number; updatedAt: Date };

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { filesOf } from './persist.js';
 import { findVisibleRecords } from './record-scope.js';
 import { recordSchema } from './schema.js';
+import { recordsChanged } from './record-events.js';
 import { fromStored } from './shape.js';
 
 /**
@@ -29,4 +30,5 @@ export async function deleteRecords(ctx: Ctx, appId: number, ids: number[], revi
   const unique = [...new Set(ids)];
   await deleteSearchText(ctx.db, domainId, appId, unique);
   await deleteRecordsByIds(ctx.db, domainId, appId, unique);
+  recordsChanged(ctx, appId, unique.map((id) => ({ id, revision: null })));
 }

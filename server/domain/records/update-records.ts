@@ -16,6 +16,7 @@ import { type RecordSchema, recordSchema } from './schema.js';
 import { fromStored, toStored } from './shape.js';
 import { writerOf } from './writer.js';
 import { recordsSaved } from '../notifications/records-saved.js';
+import { recordsChanged } from './record-events.js';
 import { type RecordWrite, keepVersions } from '../history/keep-versions.js';
 
 export interface UpdateItem {
@@ -152,5 +153,6 @@ export async function updateRecords(
   await indexText(ctx, schema, added, true);
   // Notifications: who hears of these adds and edits (notifications/records-saved.ts).
   await recordsSaved(ctx, schema, { added: added.map((r) => r.id), edited: changed.map((r) => existing.get(r.id)!) });
+  recordsChanged(ctx, appId, results.map((r) => ({ id: r.id, revision: r.revision })));
   return results;
 }

@@ -14,6 +14,7 @@ export async function deleteSpace(ctx: Ctx, spaceId: number): Promise<void> {
   const domainId = ctx.actor.domainId;
   const apps = await appIdsOfSpace(ctx.db, domainId, space.id);
   const files = await deleteSpaceAndContents(ctx.db, domainId, space.id, apps);
+  ctx.events.publish({ kind: 'space.membership', spaceId: space.id, userIds: null });
   if (files.length) {
     const filesDir = ctx.config.filesDir;
     ctx.afterCommit(() => void removeBlobs(filesDir, files.map((id) => ({ domainId, id }))));

@@ -22,5 +22,6 @@ export async function leaveSpace(ctx: Ctx, spaceId: number): Promise<void> {
     if (!others.some((r) => r.entityType !== 'USER' || activeAdmins.has(r.entityId))) throw AppError.invalid({ id: 'lastSpaceAdmin' });
   }
   await deleteUserMember(ctx.db, actor.domainId, space.id, actor.userId);
+  ctx.events.publish({ kind: 'space.membership', spaceId: space.id, userIds: [actor.userId] });
   await recordAudit(ctx, { action: 'space.leave', targetType: 'space', targetId: space.id });
 }

@@ -11,6 +11,8 @@ export async function setSpaceMembers(ctx: Ctx, spaceId: number, members: SpaceM
   const { space } = await spaceFor(ctx, spaceId, 'space.manage');
   const rows = await resolveMembers(ctx, members);
   await replaceSpaceMembers(ctx.db, ctx.actor.domainId, space.id, rows);
+  // Members come in through groups and departments too: every stream watching the space checks.
+  ctx.events.publish({ kind: 'space.membership', spaceId: space.id, userIds: null });
   await updateSpace(ctx.db, ctx.actor.domainId, space.id, {}, actorUserId(ctx), ctx.now);
   await recordAudit(ctx, {
     action: 'space.members.update',

@@ -27,6 +27,8 @@ export async function updateSpace(ctx: Ctx, input: UpdateSpaceInput): Promise<vo
     createApp: input.permissions?.createApp,
   };
   await saveSpace(ctx.db, ctx.actor.domainId, space.id, change, actorUserId(ctx), ctx.now);
+  // A public space made private shuts its visitors out.
+  if (change.isPrivate === true && !space.isPrivate) ctx.events.publish({ kind: 'space.membership', spaceId: space.id, userIds: null });
   const changed = Object.keys(change).filter((k) => change[k as keyof SpaceChange] !== undefined);
   await recordAudit(ctx, { action: 'space.update', targetType: 'space', targetId: space.id, detail: { changed } });
 }

@@ -54,5 +54,6 @@ export async function addThreadComment(ctx: Ctx, input: AddThreadCommentInput): 
     createdAt: ctx.now,
   });
   await threadCommentPosted(ctx, place, id!, mentions);
+  ctx.events.publish({ kind: 'thread.comment', spaceId: place.thread.spaceId, threadId: place.thread.id, commentId: id!, action: 'added' });
   return id!;
 }

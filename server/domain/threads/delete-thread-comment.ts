@@ -18,4 +18,5 @@ export async function deleteThreadComment(ctx: Ctx, spaceId: number, threadId: n
   if (comment.files.length) await deleteFiles(ctx, comment.files.map((f) => f.fileKey));
   await deleteStoredComment(ctx.db, domainId, threadId, commentId);
   await recordAudit(ctx, { action: 'thread.comment.delete', targetType: 'thread', targetId: threadId, detail: { comment: commentId } });
+  ctx.events.publish({ kind: 'thread.comment', spaceId: place.thread.spaceId, threadId, commentId, action: 'deleted' });
 }

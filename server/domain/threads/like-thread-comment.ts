@@ -13,5 +13,7 @@ export async function likeThreadComment(ctx: Ctx, spaceId: number, threadId: num
   if (!comment) throw new AppError('GAIA_RE02');
   const { changed, likeCount } = await setLike(ctx.db, domainId, commentId, actorId(ctx), like, ctx.now);
   if (changed && like) await threadCommentLiked(ctx, place, commentId, comment.creatorId);
+  // Its like count is part of the comment: readers refetch it.
+  if (changed) ctx.events.publish({ kind: 'thread.comment', spaceId: place.thread.spaceId, threadId, commentId, action: 'edited' });
   return likeCount;
 }

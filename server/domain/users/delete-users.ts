@@ -2,6 +2,7 @@ import { codeKey, countAdmins, loadUsersByCodes } from '../../storage/users.repo
 import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { sessionsEnded } from '../auth/sessions.js';
 
 /** Deletes regular users by login name, all or none; their sessions and memberships go too. */
 export async function deleteUsers(ctx: Ctx, codes: string[]): Promise<void> {
@@ -18,6 +19,7 @@ export async function deleteUsers(ctx: Ctx, codes: string[]): Promise<void> {
   }
   const domainId = ctx.actor.domainId;
   await ctx.db.deleteFrom('sessions').where('domainId', '=', domainId).where('userId', 'in', ids).execute();
+  sessionsEnded(ctx, ids);
   await ctx.db.deleteFrom('groupUsers').where('domainId', '=', domainId).where('userId', 'in', ids).execute();
   await ctx.db.deleteFrom('userOrganizations').where('domainId', '=', domainId).where('userId', 'in', ids).execute();
   await ctx.db.deleteFrom('users').where('domainId', '=', domainId).where('id', 'in', ids).execute();

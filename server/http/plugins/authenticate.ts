@@ -12,6 +12,7 @@ import { TOTP_SETUP_ROUTES } from '../../../common/api/two-step.js';
 import { isPasswordExpired } from '../../domain/auth/password-policy.js';
 import type { Limiter } from '../../infra/limiter.js';
 import { MAX_TOKENS_PER_REQUEST } from '../../../common/api/api-tokens.js';
+import { EVENTS_PATH } from '../../../common/api/events.js';
 import { tokenHash } from '../../domain/apps/api-tokens.js';
 import { type Actor, type TokenRights, can } from '../../policy/index.js';
 import { findLiveTokens } from '../../storage/api-tokens.repo.js';
@@ -22,6 +23,9 @@ import { requestFacts } from '../request-facts.js';
 import { peerKey } from '../throttle.js';
 import { isMobileAppClient } from '../mobile-client.js';
 import { asGuestLogin } from '../../domain/security/restrictions.js';
+
+/** Requests the person did not make themselves: they leave the session's idle time running (A17). */
+const NOT_ACTIVITY = new Set([`GET ${EVENTS_PATH}`]);
 
 /** What a session opened with an expired password may do: say so, change it, or sign out. */
 const WITH_EXPIRED_PASSWORD = new Set(['GET /api/session', 'DELETE /api/session', 'PUT /v1/me/password.json']);
@@ -70,13 +74,11 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
     if (tokens !== undefined) return apiTokens(domainId, Array.isArray(tokens) ? tokens.join(',') : tokens);
     const token = request.cookies[cookie.name];
     if (token) {
-      const session = await findSession(services.db, domainId, token, services.clock(), services.config.session.idleMs);
+      const route = `${request.method} ${request.routeOptions.url}`;
+      const session = await findSession(services.db, domainId, token, services.clock(), services.config.session.idleMs, !NOT_ACTIVITY.has(route));
       if (session) {
-        if (session.state === 'pending' && !WITH_EXPIRED_PASSWORD.has(`${request.method} ${request.routeOptions.url}`)) {
-          throw new AppError('CB_PE01');
-        }
+        if (session.state === 'pending' && !WITH_EXPIRED_PASSWORD.has(route)) throw new AppError('CB_PE01');
         // Required TOTP not set up yet: the session may enrol and nothing else (two-step.ts).
-        const route = `${request.method} ${request.routeOptions.url}`;
         if (session.user.kind === 'user' && !TOTP_SETUP_ROUTES.has(route) && (await totpSetupRequired(services.db, session.user))) {
           throw new AppError('CB_TS04');
         }

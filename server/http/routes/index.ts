@@ -14,6 +14,7 @@ import { certificateRoutes } from './certificates.js';
 import { commentRoutes } from './comments.js';
 import { groupRoutes } from './groups.js';
 import { guestRoutes } from './guests.js';
+import { eventRoutes } from './events.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -65,6 +66,7 @@ export const routes: RouteSpec<any>[] = [
   ...commentRoutes,
   ...threadRoutes,
   ...notificationRoutes,
+  ...eventRoutes,
   ...historyRoutes,
   ...bulkRoutes,
   ...spaceRoutes,
