@@ -141,6 +141,15 @@ export const FIELD_MESSAGES = {
     ja: '指定したフィールド（code: {code}）が見つかりません。',
     en: 'The specified field (code: {code}) is not found.',
   },
+  // Graphs (app/reports.json): Engawa's wording.
+  reportGroupField: {
+    ja: 'フィールド（code: {code}）は分類する項目に指定できません。',
+    en: 'The field (code: {code}) cannot be used to group a graph.',
+  },
+  reportAggregationField: {
+    ja: 'フィールド（code: {code}）はこの集計方法に指定できません。',
+    en: 'The field (code: {code}) cannot be aggregated this way.',
+  },
   typeNotCreatable: { ja: 'このフィールドタイプは追加できません。', en: 'Fields of this type cannot be added.' },
   typeChange: { ja: 'フィールドタイプは変更できません。', en: 'The field type cannot be changed.' },
   typeNotInSubtable: {

@@ -8,6 +8,7 @@ import { defaultAppAcl } from '../../policy/app-rights.js';
 import { type Property, newAppSystemFields } from '../../../common/fields/index.js';
 import type { ProcessSettings } from '../process/model.js';
 import type { NotificationSettings } from '../notifications/settings-model.js';
+import type { Report } from '../../../common/reports/definition.js';
 
 export interface AppSettings {
   name: string;
@@ -48,6 +49,9 @@ export interface AppDefinition {
   process?: ProcessSettings;
   /** app/notifications/*.json; absent until first saved (kintone's defaults: notifications/settings-model.ts). */
   notifications?: NotificationSettings;
+  /** app/reports.json (graphs), by name; absent in documents saved before graphs existed (= none). */
+  reports?: Record<string, Report>;
+  nextReportId?: number;
 }
 
 export function appAclOf(def: AppDefinition): AppAclRight[] {

@@ -1,6 +1,7 @@
 import { allFieldCodes, type AppDefinition } from './definition.js';
 import { renameProcessFields } from '../process/model.js';
 import { renameNotificationFields } from '../notifications/settings-model.js';
+import { forgetReportFields, renameReportFields } from '../reports/references.js';
 
 /**
  * After fields are deleted, settings that named them forget them, as kintone does: layout
@@ -17,6 +18,7 @@ export function forgetFields(def: AppDefinition): void {
   if (def.settings.titleField.selectionMode === 'MANUAL' && !live.has(def.settings.titleField.code)) {
     def.settings.titleField = { selectionMode: 'AUTO', code: '' };
   }
+  forgetReportFields(def, live);
 }
 
 type Item = Record<string, unknown>;
@@ -77,4 +79,5 @@ export function renameReferences(def: AppDefinition, renames: Array<[string, str
   }
   renameProcessFields(def.process, (code) => re(code) as string);
   renameNotificationFields(def.notifications, (code) => re(code) as string);
+  renameReportFields(def, (code) => re(code) as string);
 }

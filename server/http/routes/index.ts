@@ -26,6 +26,7 @@ import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { processRoutes } from './process.js';
+import { reportRoutes } from './reports.js';
 import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
 import { sessionAdminRoutes } from './sessions-admin.js';
@@ -67,6 +68,7 @@ export const routes: RouteSpec<any>[] = [
   ...threadRoutes,
   ...notificationRoutes,
   ...eventRoutes,
+  ...reportRoutes,
   ...historyRoutes,
   ...bulkRoutes,
   ...spaceRoutes,
