@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
           // Database tests create their own domain (and, on PostgreSQL, their own schema per
           // file), so files may run in parallel.
           fileParallelism: true,

@@ -32,6 +32,7 @@ import { sessionRoutes } from './session.js';
 import { sessionAdminRoutes } from './sessions-admin.js';
 import { setupRoutes } from './setup.js';
 import { spaceExtraRoutes } from './space-extras.js';
+import { spacePeopleRoutes } from './space-people.js';
 import { spaceRoutes } from './spaces.js';
 import { threadRoutes } from './threads.js';
 import { twoStepRoutes } from './two-step.js';
@@ -69,6 +70,7 @@ export const routes: RouteSpec<any>[] = [
   ...notificationRoutes,
   ...eventRoutes,
   ...reportRoutes,
+  ...spacePeopleRoutes,
   ...historyRoutes,
   ...bulkRoutes,
   ...spaceRoutes,

@@ -12,9 +12,12 @@ export class ApiError extends Error {
   readonly id: string;
   /** `errors` of a CB_VA01 body: field key → messages (kintone's `{messages: [...]}` flattened). */
   readonly fields: Readonly<Record<string, readonly string[]>>;
+  /** The answer's JSON as it came (bulkRequest's `{results}` on failure is not an ErrorBody). */
+  readonly body: unknown;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBody, raw?: unknown) {
     super(body.message);
+    this.body = raw;
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
@@ -40,6 +43,13 @@ let language = 'ja';
 /** The session's request token, from whatever answer handed out the latest one. */
 export function setRequestToken(token: string | null): void {
   requestToken = token;
+}
+
+/** The headers `api()` sends, for the few calls it cannot make (uploads with progress). */
+export function requestHeaders(method: Method): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, 'x-requested-with': 'XMLHttpRequest' };
+  if (requestToken && method !== 'GET') headers['x-request-token'] = requestToken;
+  return headers;
 }
 
 /** Anonymous callers get the server's messages in the language the page is shown in. */
@@ -118,7 +128,7 @@ export async function api<T>(method: Method, path: string, options: CallOptions 
     // A proxy's HTML error page, or a cut-off answer: reported below without a server message.
   }
   if (!response.ok) {
-    throw new ApiError(response.status, isErrorBody(json) ? json : { code: UNEXPECTED_ANSWER, id: '', message: '' });
+    throw new ApiError(response.status, isErrorBody(json) ? json : { code: UNEXPECTED_ANSWER, id: '', message: '' }, json);
   }
   if (json === undefined) throw new ApiError(response.status, { code: UNEXPECTED_ANSWER, id: '', message: '' });
   return json as T;
