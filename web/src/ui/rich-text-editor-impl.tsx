@@ -203,8 +203,9 @@ export function RichTextEditorImpl({
 
   const activeOption = mention && options.length > 0 ? `${listId}-${Math.min(active, options.length - 1)}` : undefined;
   useEffect(() => {
-    const dom = editor?.view.dom;
-    if (!dom) return;
+    // A destroyed editor (useEditor replaces it when its options change) has no view to mark.
+    if (!editor || editor.isDestroyed) return;
+    const dom = editor.view.dom;
     if (activeOption) {
       dom.setAttribute('aria-controls', listId);
       dom.setAttribute('aria-activedescendant', activeOption);
