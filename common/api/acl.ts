@@ -95,3 +95,12 @@ export interface AppRights {
 }
 
 export const NO_RIGHTS: AppRights = Object.freeze({ view: false, add: false, edit: false, delete: false, manage: false, import: false, export: false });
+
+export const EVALUATE_ACL_PATH = '/k/v1/records/acl/evaluate.json';
+
+/** One record of `records/acl/evaluate.json`'s answer; fields the caller cannot see are not listed. */
+export interface RecordRightsJson {
+  id: string;
+  record: { viewable: boolean; editable: boolean; deletable: boolean };
+  fields: Record<string, { viewable: boolean; editable: boolean }>;
+}

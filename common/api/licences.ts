@@ -93,6 +93,12 @@ export interface GuestLicenceJson {
   trialEnds: Day | null;
 }
 
+/** GET /v1/licences/guests.json. */
+export interface LicenceGuestsResponse {
+  guests: GuestLicenceJson[];
+  totalCount: number;
+}
+
 export const estimateQuery = z.object({
   locale: z.enum(['ja', 'en']).optional(),
 });

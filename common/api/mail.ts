@@ -18,3 +18,33 @@ export const testMailInput = z.object({
   to: z.email().max(254).optional(),
   text: z.string().max(2000).optional(),
 });
+
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'dropped';
+
+/** One message of the outbox list. */
+export interface OutboxSummaryJson {
+  id: string;
+  to: string;
+  /** Null until sent: messages are rendered when they leave, not when queued. */
+  subject: string | null;
+  status: MailStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  template: string;
+  lastError: string | null;
+}
+
+/** GET /v1/mail/message.json: one message with its rendered bodies. */
+export interface OutboxMessageJson extends OutboxSummaryJson {
+  locale: 'ja' | 'en';
+  messageId: string;
+  nextAttemptAt: string;
+  text: string | null;
+  html: string | null;
+}
+
+export interface ListOutboxResponse {
+  messages: OutboxSummaryJson[];
+  totalCount: string;
+}

@@ -95,3 +95,24 @@ export interface UserJson {
   lastLoginAt: string | null;
   locked: boolean;
 }
+
+/**
+ * Ours, for the administrators' screen: users whose login name, display name or e-mail address
+ * contains `q` (case-insensitive for ASCII), optionally only active or suspended ones, in the
+ * list's order, with the total for paging. The cybozu User API has neither search nor count.
+ */
+export const USER_SEARCH_PATH = '/v1/users/search.json';
+
+export const searchUsersInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  valid: boolParam.optional(),
+  offset: intParam(0, 1_000_000).default(0),
+  size: intParam(1, 100).default(20),
+});
+export type SearchUsersInput = z.output<typeof searchUsersInput>;
+
+export interface SearchUsersResponse {
+  users: UserJson[];
+  /** A string, as kintone's counts are. */
+  totalCount: string;
+}

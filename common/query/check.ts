@@ -193,3 +193,20 @@ function checkValue(value: Value, type: string, label: string, op: OpName): void
   if (value.value === '' && emptyAllowed) return;
   throw new QueryError('CB_VA01', { messageKey: 'notNumber' });
 }
+
+/** The operators kintone allows on a field type (§5.2), for the web app's filter builder; none: not queryable. */
+export function operatorsFor(type: string): readonly OpName[] {
+  return OPERATORS.get(type) ?? [];
+}
+
+/** The functions a field type takes as values (`TODAY()`, `LOGINUSER()` …). */
+export function functionsFor(type: string): readonly FunctionName[] {
+  return FUNCTIONS.get(type) ?? [];
+}
+
+/** Whether a list can be sorted by a top-level field of this type. */
+export function isSortableType(type: string): boolean {
+  return SORTABLE.has(type);
+}
+
+export type { OpName as QueryOperator };

@@ -5,7 +5,7 @@ export type { CompareOp, Cond, Expr, FieldRef, Query, SortKey, Value } from './a
 export { COMPARE_OPS, usesFunctions } from './ast.js';
 export { parseQuery, MAX_CONDITIONS, MAX_DEPTH, MAX_IN_ITEMS, MAX_LIMIT, MAX_OFFSET } from './parser.js';
 export { tokenize, MAX_QUERY_LENGTH, MAX_TOKENS, type Token, type TokenKind } from './lexer.js';
-export { checkQuery, type QueryField, type QuerySchema } from './check.js';
+export { checkQuery, operatorsFor, functionsFor, isSortableType, type QueryField, type QuerySchema, type QueryOperator } from './check.js';
 export { printQuery, printExpr, printString, isIdentifier } from './print.js';
 export {
   compareRange,

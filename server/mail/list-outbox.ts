@@ -1,31 +1,15 @@
 // The outbox as administrators see it. Every query takes the caller's Scope, so a list can
 // never show another domain's mail, and a scope without outbox.read shows nothing at all.
 import type { Selectable } from 'kysely';
+import type { OutboxMessageJson, OutboxSummaryJson } from '../../common/api/mail.js';
 import type { Ctx } from '../domain/context.js';
 import type { Scope } from '../policy/scope.js';
 import { fromDb } from '../storage/dialect.js';
 import type { MailOutboxTable, MailStatus } from '../storage/tables/mail.table.js';
 
-export interface OutboxSummary {
-  id: string;
-  to: string;
-  /** Null until sent: messages are rendered when they leave, not when queued. */
-  subject: string | null;
-  status: MailStatus;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-  template: string;
-  lastError: string | null;
-}
-
-export interface OutboxMessage extends OutboxSummary {
-  locale: 'ja' | 'en';
-  messageId: string;
-  nextAttemptAt: string;
-  text: string | null;
-  html: string | null;
-}
+/** The shapes administrators read, shared with the web app (common/api/mail.ts). */
+export type OutboxSummary = OutboxSummaryJson;
+export type OutboxMessage = OutboxMessageJson;
 
 export interface ListOutboxOptions {
   offset: number;

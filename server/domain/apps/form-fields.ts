@@ -85,13 +85,33 @@ function applyUpdates(def: AppDefinition, updated: Record<string, Property>, inn
 export async function deleteFields(ctx: Ctx, appId: number, codes: string[], revision?: number): Promise<number> {
   return editPreview(ctx, appId, revision, { action: 'app.fields.delete', detail: { fields: codes } }, (def) => {
     const problems: Record<string, FieldProblem[]> = {};
+    // A table's column is deleted by its own code, as kintone's API allows; the table keeps at
+    // least one column (delete the table itself to lose them all).
+    const columns = new Map<string, Property>();
     codes.forEach((code, i) => {
       const p = def.fields[code];
-      if (!p) throw new AppError('GAIA_FC01', { params: { code: code.slice(0, 128) } });
-      if (isSystemType(p.type)) problems[`fields[${i}]`] = [{ key: 'systemField' }];
+      if (p) {
+        if (isSystemType(p.type)) problems[`fields[${i}]`] = [{ key: 'systemField' }];
+        return;
+      }
+      const table = Object.values(def.fields).find((t) => t.type === 'SUBTABLE' && Object.hasOwn((t.fields as Record<string, Property> | undefined) ?? {}, code));
+      if (!table) throw new AppError('GAIA_FC01', { params: { code: code.slice(0, 128) } });
+      columns.set(code, table);
     });
+    for (const [i, code] of codes.entries()) {
+      const table = columns.get(code);
+      if (!table || codes.includes(table.code)) continue;
+      const left = Object.keys(table.fields as Record<string, Property>).filter((c) => !codes.includes(c));
+      if (left.length === 0) problems[`fields[${i}]`] = [{ key: 'systemField' }];
+    }
     refuse(problems);
-    for (const code of codes) delete def.fields[code];
+    for (const code of codes) {
+      if (def.fields[code]) delete def.fields[code];
+      else {
+        const table = columns.get(code);
+        if (table && def.fields[table.code]) delete (def.fields[table.code]!.fields as Record<string, Property>)[code];
+      }
+    }
     syncFieldIds(def);
     forgetFields(def);
   });

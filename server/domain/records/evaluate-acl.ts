@@ -1,16 +1,14 @@
 // records/acl/evaluate.json: what the caller may do with each record and each of its fields,
 // computed by the same scope and field limits that every other call uses. Records outside the
 // caller's view answer as missing; hidden fields are not listed (probe R9).
+import type { RecordRightsJson } from '../../../common/api/acl.js';
 import { AppError } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { findVisibleRecords } from './record-scope.js';
 import { recordSchema } from './schema.js';
 
-export interface RecordRightsJson {
-  id: string;
-  record: { viewable: boolean; editable: boolean; deletable: boolean };
-  fields: Record<string, { viewable: boolean; editable: boolean }>;
-}
+// The answer's shape is shared with the web client (common/api/acl.ts).
+export type { RecordRightsJson };
 
 const NOT_A_VALUE = new Set(['GROUP', 'REFERENCE_TABLE', 'LABEL', 'SPACER', 'HR']);
 

@@ -4,17 +4,21 @@ import type { RouteSpec } from '../route.js';
 import { allowListResetRoutes } from './allow-list-reset.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { appAclRoutes } from './app-acl.js';
+import { appChangesRoutes } from './app-changes.js';
 import { appDeployRoutes } from './app-deploy.js';
 import { appFormRoutes } from './app-form.js';
 import { appRoutes } from './apps.js';
 import { recordRoutes } from './records.js';
+import { reportRoutes } from './reports.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
 import { certificateRoutes } from './certificates.js';
 import { commentRoutes } from './comments.js';
+import { entityPickerRoutes } from './entity-picker.js';
+import { recordImportRoutes } from './record-import.js';
+import { eventRoutes } from './events.js';
 import { groupRoutes } from './groups.js';
 import { guestRoutes } from './guests.js';
-import { eventRoutes } from './events.js';
 import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -26,7 +30,7 @@ import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { processRoutes } from './process.js';
-import { reportRoutes } from './reports.js';
+import { recordActionRoutes } from './record-actions.js';
 import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
 import { sessionAdminRoutes } from './sessions-admin.js';
@@ -37,6 +41,7 @@ import { spaceRoutes } from './spaces.js';
 import { threadRoutes } from './threads.js';
 import { twoStepRoutes } from './two-step.js';
 import { userRoutes } from './users.js';
+import { userSearchRoutes } from './users-search.js';
 
 export const routes: RouteSpec<any>[] = [
   ...healthRoutes,
@@ -50,6 +55,7 @@ export const routes: RouteSpec<any>[] = [
   ...certificateRoutes,
   ...setupRoutes,
   ...userRoutes,
+  ...userSearchRoutes,
   ...guestRoutes,
   ...invitationRoutes,
   ...mailRoutes,
@@ -60,19 +66,23 @@ export const routes: RouteSpec<any>[] = [
   ...fileRoutes,
   ...appRoutes,
   ...appFormRoutes,
+  ...reportRoutes,
   ...appAclRoutes,
   ...apiTokenRoutes,
   ...appDeployRoutes,
+  ...appChangesRoutes,
   ...processRoutes,
+  ...recordActionRoutes,
   ...recordRoutes,
+  ...entityPickerRoutes,
+  ...recordImportRoutes,
   ...commentRoutes,
   ...threadRoutes,
   ...notificationRoutes,
   ...eventRoutes,
-  ...reportRoutes,
-  ...spacePeopleRoutes,
   ...historyRoutes,
   ...bulkRoutes,
   ...spaceRoutes,
   ...spaceExtraRoutes,
+  ...spacePeopleRoutes,
 ];

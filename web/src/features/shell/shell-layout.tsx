@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { useSignOut } from '../auth/sign-out';
 import { Loading } from '../../ui/loading';
 import { LanguageSwitch } from './language-switch';
+import { AdminMenuEntry } from '../admin/menu-entry';
 
 export function ShellLayout() {
   return (
@@ -32,6 +33,7 @@ function Shell() {
           <NavLink to="/" end>
             {t('shell.portal')}
           </NavLink>
+          <AdminMenuEntry />
         </nav>
         <div className="shell__user">
           <span className="user-name">{user?.name}</span>
