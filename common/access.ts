@@ -24,7 +24,9 @@ export type Action =
   | 'space.createGuest' // create a guest space: kintone's default lets administrators only
   | 'space.template' // save, list and delete space templates (kintone: administrators only)
   | 'security.manage' // the domain's security settings: password policy, second factors, access restrictions
-  | 'licence.manage'; // the contract (course, term, licences, public-view plan), licence usage and estimates
+  | 'licence.manage' // the contract (course, term, licences, public-view plan), licence usage and estimates
+  | 'publicView.manage' // make and change an app's public views (which apps: server/domain/public-views, app.manage)
+  | 'publicView.read'; // read one public view as its visitor (which view and what of it: server/policy/public-views.ts)
 
 export const ACTIONS: readonly Action[] = [
   'session.read',
@@ -45,6 +47,8 @@ export const ACTIONS: readonly Action[] = [
   'space.template',
   'security.manage',
   'licence.manage',
+  'publicView.manage',
+  'publicView.read',
 ];
 
 export const ROLE_ACTIONS = {
@@ -67,6 +71,8 @@ export const ROLE_ACTIONS = {
     'space.template': true,
     'security.manage': true,
     'licence.manage': true,
+    'publicView.manage': true,
+    'publicView.read': false,
   },
   user: {
     'session.read': true,
@@ -87,6 +93,8 @@ export const ROLE_ACTIONS = {
     'space.template': false,
     'security.manage': false,
     'licence.manage': false,
+    'publicView.manage': true,
+    'publicView.read': false,
   },
   guest: {
     'session.read': true,
@@ -107,6 +115,8 @@ export const ROLE_ACTIONS = {
     'space.template': false,
     'security.manage': false,
     'licence.manage': false,
+    'publicView.manage': false,
+    'publicView.read': false,
   },
   // Records, files and app settings only, and only for the apps the tokens belong to.
   apiToken: {
@@ -128,6 +138,8 @@ export const ROLE_ACTIONS = {
     'space.template': false,
     'security.manage': false,
     'licence.manage': false,
+    'publicView.manage': false,
+    'publicView.read': false,
   },
   publicViewer: {
     'session.read': false,
@@ -148,6 +160,8 @@ export const ROLE_ACTIONS = {
     'space.template': false,
     'security.manage': false,
     'licence.manage': false,
+    'publicView.manage': false,
+    'publicView.read': true,
   },
   system: {
     'session.read': false,
@@ -168,6 +182,8 @@ export const ROLE_ACTIONS = {
     'space.template': true,
     'security.manage': true,
     'licence.manage': true,
+    'publicView.manage': true,
+    'publicView.read': false,
   },
 } as const satisfies Record<Role, Record<Action, boolean>>;
 

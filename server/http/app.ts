@@ -15,6 +15,7 @@ import { applyMethodOverride, checkMethodOverride } from './method-override.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js';
+import { registerPublicPages } from './plugins/public-pages.js';
 import { registerRestrictions } from './plugins/restrictions.js';
 import { registerTenancy } from './plugins/tenancy.js';
 import { DEFAULT_WEB_ROOT, registerWeb } from './plugins/web.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serving = await registerWeb(app, webRoot, routes.map((r) => r.url));
   if (!serving && webRoot) app.log.warn({ webRoot }, 'web app not built: run `npm run build:web`');
   const limiter = options.limiter ?? new MemoryLimiter();
+  registerPublicPages(app, config);
   registerRestrictions(app, services, limiter);
   registerAuthentication(app, services, limiter);
   registerCsrf(app, config);

@@ -2,3 +2,4 @@ export * from './actor.js';
 export * from './can.js';
 export * from './scope.js';
 export * from './apps.js';
+export * from './public-views.js';

@@ -30,6 +30,8 @@ import { notificationRoutes } from './notifications.js';
 import { organizationRoutes } from './organizations.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { processRoutes } from './process.js';
+import { publicViewRoutes } from './public-views.js';
+import { publicVisitRoutes } from './public-visit.js';
 import { recordActionRoutes } from './record-actions.js';
 import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
@@ -85,4 +87,6 @@ export const routes: RouteSpec<any>[] = [
   ...spaceRoutes,
   ...spaceExtraRoutes,
   ...spacePeopleRoutes,
+  ...publicViewRoutes,
+  ...publicVisitRoutes,
 ];

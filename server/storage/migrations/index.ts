@@ -18,6 +18,7 @@ import * as m0014 from './0014-spaces.js';
 import * as m0015 from './0015-access.js';
 import * as m0016 from './0016-allow-list-resets.js';
 import * as m0017 from './0017-licences.js';
+import * as m0018 from './0018-public-views.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-access': m0015,
   '0016-allow-list-resets': m0016,
   '0017-licences': m0017,
+  '0018-public-views': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

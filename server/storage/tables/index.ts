@@ -24,6 +24,7 @@ import type { FilesTable } from './files.table.js';
 import type { RecordVersionsTable } from './history.table.js';
 import type { DomainContractsTable, GuestTrialsTable, LicenceRemindersTable } from './licences.table.js';
 import type { MailOutboxTable } from './mail.table.js';
+import type { PublicViewSessionsTable, PublicViewsTable } from './public-views.table.js';
 import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
 import type {
   GuestProfilesTable,
@@ -88,4 +89,6 @@ export interface Database {
   userTotp: UserTotpTable;
   clientCertificates: ClientCertificatesTable;
   certificateAuthorities: CertificateAuthoritiesTable;
+  publicViews: PublicViewsTable;
+  publicViewSessions: PublicViewSessionsTable;
 }

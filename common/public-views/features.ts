@@ -1,0 +1,33 @@
+// Which plan features a public view relies on, from its kind, settings and access settings.
+// The server refuses a change that needs a feature the plan lacks (CB_PV02), and answers
+// visitors "not found" while any is missing — after a downgrade a view fails closed rather than
+// showing its records without the filter or the password it was set up with (P14). Pure: the
+// settings screens show the same list next to "what upgrading would unlock".
+import { VIEW_PLANS, type ViewFeature, type ViewPlan, viewPlanAllows } from '../licences/view-plans.js';
+import type { PublicViewKind, PublicViewSettings } from '../api/public-views.js';
+
+export interface FeatureFacts {
+  kind: PublicViewKind;
+  settings: Pick<PublicViewSettings, 'filter' | 'sort' | 'search'>;
+  hasPassword: boolean;
+  ipAllow: readonly string[];
+}
+
+export function requiredFeatures(view: FeatureFacts): ViewFeature[] {
+  const out: ViewFeature[] = [view.kind === 'myPage' ? 'visitorManagement' : 'simpleViews'];
+  const s = view.settings;
+  if (s.filter.trim() !== '' || s.sort.length > 0 || s.search) out.push('filtering');
+  if (view.hasPassword) out.push('accessRestriction');
+  if (view.ipAllow.length > 0) out.push('ipRestriction');
+  return out;
+}
+
+/** The features among `features` that `plan` (null: none) does not include, in table order. */
+export function missingFeatures(features: readonly ViewFeature[], plan: ViewPlan | null): ViewFeature[] {
+  return features.filter((f) => !viewPlanAllows(plan, f));
+}
+
+/** Whether visitors may see the view under `plan`: every feature it relies on is included. */
+export function servableUnder(view: FeatureFacts, plan: ViewPlan | null): boolean {
+  return plan !== null && VIEW_PLANS.includes(plan) && missingFeatures(requiredFeatures(view), plan).length === 0;
+}

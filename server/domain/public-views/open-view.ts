@@ -1,0 +1,67 @@
+// A visitor's request, before any record is read: the URL token names a view of this domain,
+// published, servable under the plan, with an active creator — otherwise "not found", one answer
+// for every reason (P4, P8) — and then the view's gates, checked on every request, whatever it
+// asks for (list, detail, file): the IP allow-list (403) and the password (401).
+import { URL_TOKEN } from '../../../common/api/public-views.js';
+import { servableUnder } from '../../../common/public-views/features.js';
+import type { ViewPlan } from '../../../common/licences/view-plans.js';
+import { type PublicViewFacts, type VisitorAction, canVisit, visitorOf } from '../../policy/public-views.js';
+import { type StoredPublicView, findViewByToken, visitorSessionValid } from '../../storage/public-views.repo.js';
+import { AppError } from '../app-error.js';
+import { sha256 } from '../auth/secrets.js';
+import type { Ctx } from '../context.js';
+import { addressAllowed } from '../security/restrictions.js';
+import { type PublicView, parseView, viewPlanOf } from './view.js';
+
+export interface OpenView {
+  view: PublicView;
+  facts: PublicViewFacts;
+  plan: ViewPlan;
+  /** The URL token this request came with (attachment links are made under it). */
+  token: string;
+}
+
+export const notFound = (): AppError => new AppError('CB_PV05');
+
+/** The view the token names, as its visitor may open it for `action`; CB_PV05 otherwise. */
+export async function findOpenView(ctx: Ctx, token: string, action: VisitorAction = 'publicView.list'): Promise<OpenView> {
+  if (!URL_TOKEN.test(token)) throw notFound();
+  const found = await findViewByToken(ctx.db, ctx.actor.domainId, sha256(token));
+  const view = found ? parseView(found.view) : null;
+  if (!found || !view) throw notFound();
+  const plan = await viewPlanOf(ctx.db, ctx.actor.domainId);
+  const facts = factsOf(view, found.creator, plan);
+  if (plan === null || !canVisit(visitorOf(view), action, facts)) throw notFound();
+  return { view, facts, plan, token };
+}
+
+export function factsOf(view: PublicView, creator: PublicViewFacts['creator'], plan: ViewPlan | null): PublicViewFacts {
+  const s = view.settings;
+  return {
+    domainId: view.domainId,
+    id: view.id,
+    published: view.published,
+    servable: servableUnder({ kind: view.kind, settings: s, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow }, plan),
+    listFields: s.fields,
+    detailFields: s.detail.enabled ? (s.detail.fields ?? s.fields) : null,
+    creator,
+  };
+}
+
+/** The view's IP allow-list, on the address the trusted proxies report (P13). */
+export function checkNetwork(view: Pick<StoredPublicView, 'ipAllow'>, ip: string | null): void {
+  if (view.ipAllow.length > 0 && !addressAllowed(ip ?? undefined, view.ipAllow)) throw new AppError('CB_PV10');
+}
+
+/** A password-protected view needs this view's unlock cookie, still live (P12). */
+export async function checkUnlocked(ctx: Ctx, view: Pick<StoredPublicView, 'domainId' | 'id' | 'passwordHash'>, secret: string | undefined): Promise<void> {
+  if (view.passwordHash === null) return;
+  if (!secret || secret.length > 100 || !(await visitorSessionValid(ctx.db, view.domainId, view.id, sha256(secret), ctx.now))) {
+    throw new AppError('CB_PV07');
+  }
+}
+
+/** The request as the view's visitor: an Actor of its own kind, bound to this view. */
+export function asVisitor(ctx: Ctx, view: PublicView): Ctx {
+  return { ...ctx, actor: visitorOf(view), guestSpaceId: undefined, kintonePath: false };
+}

@@ -1,0 +1,68 @@
+// Managing public views (ours): the people who manage an app (app.manage, decided per app by
+// domain/apps/load-app.ts) list, make, change, publish and delete its views and regenerate their
+// URLs. API tokens never do: a view reads as the person who made it.
+import {
+  PUBLIC_VIEWS_PATH,
+  PUBLIC_VIEW_PUBLISH_PATH,
+  PUBLIC_VIEW_REGENERATE_PATH,
+  createViewInput,
+  listViewsInput,
+  publishViewInput,
+  updateViewInput,
+  viewIdInput,
+} from '../../../common/api/public-views.js';
+import { createPublicView } from '../../domain/public-views/create-view.js';
+import { deletePublicView } from '../../domain/public-views/delete-view.js';
+import { listPublicViews } from '../../domain/public-views/list-views.js';
+import { publishPublicView } from '../../domain/public-views/publish-view.js';
+import { regeneratePublicViewUrl } from '../../domain/public-views/regenerate-url.js';
+import { updatePublicView } from '../../domain/public-views/update-view.js';
+import { defineRoute } from '../route.js';
+
+export const publicViewRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: PUBLIC_VIEWS_PATH,
+    access: 'publicView.manage',
+    input: listViewsInput,
+    handler: async ({ input, read }) => ({ views: await listPublicViews(read(), input.app) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: PUBLIC_VIEWS_PATH,
+    access: 'publicView.manage',
+    input: createViewInput,
+    handler: async ({ input, command }) => command((ctx) => createPublicView(ctx, input)),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: PUBLIC_VIEWS_PATH,
+    access: 'publicView.manage',
+    input: updateViewInput,
+    handler: async ({ input, command }) => ({ view: await command((ctx) => updatePublicView(ctx, input)) }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: PUBLIC_VIEWS_PATH,
+    access: 'publicView.manage',
+    input: viewIdInput,
+    handler: async ({ input, command }) => {
+      await command((ctx) => deletePublicView(ctx, input.id));
+      return {};
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: PUBLIC_VIEW_PUBLISH_PATH,
+    access: 'publicView.manage',
+    input: publishViewInput,
+    handler: async ({ input, command }) => ({ view: await command((ctx) => publishPublicView(ctx, input.id, input.published)) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: PUBLIC_VIEW_REGENERATE_PATH,
+    access: 'publicView.manage',
+    input: viewIdInput,
+    handler: async ({ input, command }) => command((ctx) => regeneratePublicViewUrl(ctx, input.id)),
+  }),
+];
