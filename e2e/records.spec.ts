@@ -2,7 +2,7 @@
 // without query syntax, sorts and pages; opens a record and sees each field type as kintone shows
 // it, advances its status, comments and finds the change in the history; exports the list as CSV;
 // sees a graph; bulk-deletes a filter's records. A user without the right to read a field never
-// sees it, and the list and the details work at 375 px.
+// sees it, and the list and the details work at 375 px. Both follow changes made elsewhere live.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../test/support/app.js';
@@ -380,6 +380,38 @@ describe('records', () => {
     expect(await page.getByRole('group', { name: 'Amount', exact: true }).textContent()).toContain('¥300.00');
     await expectNoSideScroll(page);
     await page.screenshot({ path: `${SHOTS}/records-detail-phone.png`, fullPage: true });
+    await tab.close();
+  });
+
+  it('updates an open list and a record’s details live when records change through the API, keeping a comment being typed', async () => {
+    const d = await webDomain(server());
+    const app = await deployedApp(d, { title: FIELDS.title }, { name: 'Deliveries' });
+    await call(d, d.admin, 'POST', '/k/v1/records.json', { app, records: [{ title: { value: 'Crane' } }, { title: { value: 'Cement' } }] });
+    const tab = await openTab(browser());
+    const { page } = tab;
+    await signedIn(tab, d, d.member);
+    await page.goto(`${d.origin}/app/${app}`);
+    await page.getByText('1 - 2 (of 2)').first().waitFor();
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    const stillHere = () => page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
+
+    // Someone else, through the API: an edit and a new record appear without reloading.
+    await call(d, d.admin, 'PUT', '/k/v1/record.json', { app, id: 1, record: { title: { value: 'Crane (rescheduled)' } } });
+    await page.locator('.record-table').getByText('Crane (rescheduled)').waitFor();
+    await call(d, d.admin, 'POST', '/k/v1/record.json', { app, record: { title: { value: 'Gravel' } } });
+    await page.getByText('1 - 3 (of 3)').first().waitFor();
+    await page.locator('.record-table').getByText('Gravel').waitFor();
+    expect(await stillHere()).toBe(true);
+
+    // The details of record 1 refresh the same way; a comment being written stays as it is.
+    await page.getByRole('link', { name: 'Show record 1', exact: true }).click();
+    await page.getByRole('heading', { name: 'Record Details 1' }).waitFor();
+    await page.getByLabel('Comment', { exact: true }).fill('Half-written note');
+    await call(d, d.admin, 'PUT', '/k/v1/record.json', { app, id: 1, record: { title: { value: 'Crane (cancelled)' } } });
+    await expect.poll(() => page.getByRole('group', { name: 'Title', exact: true }).textContent()).toContain('Crane (cancelled)');
+    expect(await page.getByLabel('Comment', { exact: true }).inputValue()).toBe('Half-written note');
+    expect(await stillHere()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/records-detail-live-desktop.png`, fullPage: true });
     await tab.close();
   });
 

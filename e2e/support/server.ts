@@ -4,6 +4,7 @@
 // secure context, so the `__Host-` session cookie works over plain http as in production.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { MemoryEventBus } from '../../server/events/bus.js';
 import { type Harness, type Persona, type TestDomain, newDomain, startApp } from '../../test/support/app.js';
 import { type TestDatabase, openTestDatabase } from '../../test/support/db.js';
 
@@ -19,10 +20,19 @@ export interface WebDomain extends TestDomain {
 }
 
 export async function startWebServer(database: TestDatabase, env: Record<string, string> = {}): Promise<WebServer> {
-  const h = await startApp(database, env);
+  // A bus, as a running instance has one: pages hear of comments, records and notifications live.
+  const bus = new MemoryEventBus();
+  const h = await startApp(database, env, { events: bus });
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = h.app.server.address() as AddressInfo;
-  return { h, port, close: () => h.close() };
+  return {
+    h,
+    port,
+    close: async () => {
+      await h.close();
+      await bus.close();
+    },
+  };
 }
 
 /** A new domain (admin and member personas) bound to a host the browser can open. */

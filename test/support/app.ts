@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { type Services, inTransaction } from '../../server/domain/context.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
 import { createDomain } from '../../server/domain/domains/create-domain.js';
+import type { EventBus } from '../../server/events/bus.js';
 import { createUsers } from '../../server/domain/users/create-users.js';
 import { buildApp } from '../../server/http/app.js';
 import { MemoryLimiter } from '../../server/infra/limiter.js';
@@ -36,12 +37,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startApp(database: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
+/** `events`: a bus for live events (GET /api/events); without one, nobody hears them. */
+export async function startApp(database: TestDatabase, env: Record<string, string> = {}, opts: { events?: EventBus } = {}): Promise<Harness> {
   const clock = new TestClock();
   // Never the repository's ./data: files written by a test land in a directory of its own.
   const dataDir = env.DATA_DIR ?? path.join(os.tmpdir(), `engawa-test-${randomString(10)}`);
   const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env, DATA_DIR: dataDir });
-  const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {} };
+  const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {}, ...(opts.events ? { events: opts.events } : {}) };
   const limiter = new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter, ...(process.env.TEST_LOG ? { logger: { level: process.env.TEST_LOG } } : {}) });
   await app.ready();

@@ -150,4 +150,6 @@ async function notify(ctx: Ctx, recipients: number[], trialEnding: TrialEnding[]
       createdAt: ctx.now,
     })),
   );
+  // Live: the administrators' open pages refetch their inbox and the bell's count.
+  ctx.events.publish({ kind: 'notification', userIds: [...new Set(recipients)] });
 }

@@ -101,6 +101,8 @@ export const en = {
     navigation: 'Main menu',
     signOut: 'Logout',
     guest: 'Guest',
+    notifications: 'Notifications',
+    notificationsUnread: 'Notifications ({{count}} unread)',
   },
   portal: {
     title: 'Portal',

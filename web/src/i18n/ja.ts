@@ -102,6 +102,8 @@ export const ja: Strings = {
     navigation: 'メインメニュー',
     signOut: 'ログアウト',
     guest: 'ゲスト',
+    notifications: '通知',
+    notificationsUnread: '通知 (未読 {{count}}件)',
   },
   portal: {
     title: 'ポータル',

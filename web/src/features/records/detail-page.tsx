@@ -15,6 +15,7 @@ import { Comments } from './comments';
 import { FieldValue } from './fields/field-value';
 import { History } from './history';
 import { LayoutView } from './layout-view';
+import { useLiveRecord } from './live-records';
 import { ProcessBar } from './process-bar';
 import { recordLabel } from './record-table';
 import { RecordNav } from './record-nav';
@@ -30,6 +31,7 @@ export function DetailPage() {
   const meta = useAppMeta(place, appId);
   const layout = useLayout(place, appId);
   const record = useQuery({ queryKey: [...appKey(place, appId), 'record', recordId, 'data'], queryFn: () => getRecord(place, appId, recordId) });
+  useLiveRecord(place, appId, recordId);
   usePageTitle(meta.data ? `${s.detail.title} - ${meta.data.app.name}` : s.detail.title);
   const error = meta.error ?? layout.error ?? record.error;
   if (error) {

@@ -15,6 +15,7 @@ import { BulkDeleteDialog } from './bulk-delete';
 import { ExportDialog } from './export-dialog';
 import { FilterBuilder, filterFields } from './filter-builder';
 import { type ListState, currentView, effectiveQuery, keywordFields, orderedViews, readListState, viewColumns, writeListState } from './list-state';
+import { useLiveList } from './live-records';
 import { Pager } from './pager';
 import { composeQuery, filterFromExpr, parseSort, printSort, whereText } from './query/filter';
 import { RecordTable } from './record-table';
@@ -32,6 +33,7 @@ export function ListPage() {
   const s = useStrings(strings);
   const meta = useAppMeta(place, appId);
   const views = useViews(place, appId);
+  useLiveList(place, appId);
   usePageTitle(meta.data?.app.name ?? s.list.view);
   if (meta.error || views.error) {
     return (

@@ -1,5 +1,5 @@
-// The frame of every signed-in screen: the header (the product, the main menu, who is signed
-// in, 言語, ログアウト) and the screen below it. Screens added later hang under this route and
+// The frame of every signed-in screen: the header (the product, the main menu, the 通知 bell, who
+// is signed in, 言語, ログアウト) and the screen below it. Screens added later hang under this route and
 // add their entry to the menu.
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { useSignOut } from '../auth/sign-out';
 import { Loading } from '../../ui/loading';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { AdminMenuEntry } from '../admin/menu-entry';
 
 export function ShellLayout() {
@@ -36,6 +37,7 @@ function Shell() {
           <AdminMenuEntry />
         </nav>
         <div className="shell__user">
+          <NotificationBell />
           <span className="user-name">{user?.name}</span>
           {user?.kind === 'guest' && <span className="badge">{t('shell.guest')}</span>}
           <LanguageSwitch />

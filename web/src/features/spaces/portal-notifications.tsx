@@ -2,17 +2,17 @@
 // (opening one marks it read), 既読にする and すべて既読にする, "Show more" paging. New ones
 // arrive live.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { AppJson } from '../../../../common/api/apps.js';
 import type { MySpaceJson } from '../../../../common/api/spaces.js';
+import { useLive } from '../../api/live';
 import { type NotificationJson, type NotificationStream, listNotifications, markAllRead, markRead } from '../../api/notifications';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
 import { Loading } from '../../ui/loading';
 import { notificationLink } from './format';
-import { useLiveEvents } from './live';
 import { GuestBadge, useFormatDate } from './space-ui';
 import { strings } from './strings';
 
@@ -34,9 +34,12 @@ export function PortalNotifications({ spaces, apps }: { spaces: MySpaceJson[] | 
     getNextPageParam: (last, pages) => (last.notifications.length === PAGE ? pages.length * PAGE : undefined),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['portal', 'notifications'] });
-  useLiveEvents({}, (m) => {
-    if (m.kind === 'notification') void refresh();
-  });
+  useLive({}, { notification: () => void refresh() });
+  // The header's bell leads here (/#notifications).
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === '#notifications') document.getElementById('notifications')?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   const read = useMutation({ mutationFn: (ids: string[]) => markRead(ids), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh });
 
@@ -53,7 +56,7 @@ export function PortalNotifications({ spaces, apps }: { spaces: MySpaceJson[] | 
   ];
 
   return (
-    <section className="panel" aria-labelledby={id}>
+    <section className="panel" id="notifications" aria-labelledby={id}>
       <div className="panel__head">
         <h2 id={id}>{s.notifications}</h2>
         <div role="tablist" className="segmented" aria-label={s.notifications}>

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MAX_COMMENTS_PER_PAGE } from '../../../../common/api/threads.js';
+import { useLive } from '../../api/live';
 import type { Place } from '../../api/place';
 import { deleteThread, followThread, getThread, listComments, updateThread } from '../../api/threads';
 import { useStrings } from '../../i18n/area-strings';
@@ -17,7 +18,6 @@ import { RichTextEditor } from '../../ui/rich-text-editor';
 import { useSession } from '../auth/session';
 import { CommentForm, type Recipient, type ReplyTarget } from './comment-form';
 import { CommentItem } from './comment-item';
-import { useLiveEvents } from './live';
 import { ConfirmDialog, Refusal, RichHtml, spaceKeys, useSpaceData, useSpacePeople } from './space-ui';
 import { strings } from './strings';
 
@@ -43,9 +43,7 @@ export function ThreadView({ place, spaceId, threadId, embedded }: { place: Plac
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const refreshComments = () => queryClient.invalidateQueries({ queryKey: spaceKeys.comments(threadId) });
-  useLiveEvents({ thread: [threadId] }, (m) => {
-    if (m.kind === 'ready' || (m.kind === 'thread.comment' && m.threadId === threadId)) void refreshComments();
-  }, thread.isSuccess);
+  useLive({ thread: [threadId] }, { ready: () => void refreshComments(), 'thread.comment': () => void refreshComments() }, thread.isSuccess);
 
   // A link to one comment (#comment-12) scrolls to it once it is shown.
   const list = useMemo(() => comments.data?.pages.flatMap((p) => p.comments) ?? [], [comments.data]);
