@@ -4,12 +4,14 @@ import type { ErrorDef } from './error-def.js';
 import { ACCESS_ERRORS } from './error-codes-access.js';
 import { LICENCE_ERRORS } from './error-codes-licences.js';
 import { PUBLIC_VIEW_ERRORS } from './error-codes-public-views.js';
+import { PUBLIC_VISITOR_ERRORS } from './error-codes-public-visitors.js';
 import { QUERY_ERRORS } from './error-codes-query.js';
 
 export const ERRORS = {
   ...ACCESS_ERRORS,
   ...LICENCE_ERRORS,
   ...PUBLIC_VIEW_ERRORS,
+  ...PUBLIC_VISITOR_ERRORS,
   ...QUERY_ERRORS,
   CB_VA01: { status: 400, message: { ja: '入力内容が正しくありません。', en: 'Missing or invalid input.' } },
   CB_AU01: { status: 401, message: { ja: 'ログインしてください。', en: 'Please login.' } },

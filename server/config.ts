@@ -62,6 +62,7 @@ const schema = z
     FILE_MAX_MB: positiveInt(100),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     RECORD_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+    PUBLIC_VIEW_REQUESTS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
     MAIL_POLL_SECONDS: positiveInt(5),
     TLS_CERT_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
     TLS_KEY_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -99,6 +100,11 @@ export interface Config {
   workers: number;
   /** Memory for records already written as JSON text (0 turns the cache off). */
   recordCacheBytes: number;
+  /**
+   * Requests a minute one public view, and a domain's views together, may take before visitors
+   * are asked to retry: the operator's own capacity, in place of the view plan's (1,000–10,000).
+   */
+  publicViewRequestsPerMinute?: number;
   /** Uploaded bytes live here, apart from the database (DATA_DIR/files). */
   filesDir: string;
   mailPollMs: number;
@@ -158,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_MB * 1024 * 1024,
     fileMaxBytes: e.FILE_MAX_MB * 1024 * 1024,
     recordCacheBytes: e.RECORD_CACHE_MB * 1024 * 1024,
+    ...(e.PUBLIC_VIEW_REQUESTS_PER_MINUTE ? { publicViewRequestsPerMinute: e.PUBLIC_VIEW_REQUESTS_PER_MINUTE } : {}),
     workers: e.WORKERS,
     filesDir: path.join(dataDir, 'files'),
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import type { ViewFeature } from '../licences/view-plans.js';
 import { boolParam, intParam, numericId } from './params.js';
+import { type VisitorSearchItem, searchForm } from './public-search-forms.js';
+import { identityMatches } from './public-visitors.js';
+import { KIND_SETTINGS_SCHEMAS } from './public-view-kinds.js';
 
 export const PUBLIC_VIEWS_PATH = '/v1/public-views.json';
 export const PUBLIC_VIEW_PUBLISH_PATH = '/v1/public-view/publish.json';
@@ -28,7 +31,7 @@ export const URL_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export const PUBLIC_VIEW_KINDS = ['list', 'card', 'calendar', 'graph', 'advancedGraph', 'segment', 'dashboard', 'myPage'] as const;
 export type PublicViewKind = (typeof PUBLIC_VIEW_KINDS)[number];
 /** Kinds the server serves so far; the others are accepted by the model and refused by CB_PV09. */
-export const SERVED_KINDS: ReadonlySet<PublicViewKind> = new Set(['list']);
+export const SERVED_KINDS: ReadonlySet<PublicViewKind> = new Set(['list', 'myPage', 'card', 'calendar', 'graph', 'advancedGraph', 'segment', 'dashboard']);
 
 /** Most records a page shows; paging never goes past MAX_OFFSET records (P4). */
 export const MAX_PAGE_SIZE = 100;
@@ -58,13 +61,27 @@ export const listSettings = z.object({
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   /** A free-text box that searches the list's text fields, on top of the filter. */
   search: z.boolean().default(false),
+  /** Search form items visitors fill (plan feature searchForms): common/api/public-search-forms.ts. */
+  searchForm,
   /** Text and images shown above and below the list. */
   blocks: z.object({ above: html.default(''), below: html.default('') }).default({ above: '', below: '' }),
 });
 export type ListSettings = z.output<typeof listSettings>;
 
 /** Settings by kind: each kind that is served has its schema. */
-export const SETTINGS_SCHEMAS: Partial<Record<PublicViewKind, z.ZodType<ListSettings>>> = { list: listSettings };
+/**
+ * MyPage: a list whose visitor, signed in by e-mail, sees only the records whose `match` fields
+ * equal their verified address or registered attributes (public-views/visitors/identity.ts).
+ */
+export const myPageSettings = listSettings.extend({ match: identityMatches });
+export type MyPageSettings = z.output<typeof myPageSettings>;
+
+export const SETTINGS_SCHEMAS: Partial<Record<PublicViewKind, z.ZodType<ListSettings>>> = {
+  list: listSettings,
+  myPage: myPageSettings,
+  // card, calendar, graph, advancedGraph, segment, dashboard: common/api/public-view-kinds.ts
+  ...KIND_SETTINGS_SCHEMAS,
+};
 export type PublicViewSettings = ListSettings;
 
 const title = z.string().trim().min(1).max(128);
@@ -111,6 +128,8 @@ export interface PublicViewJson {
   settings: PublicViewSettings;
   published: boolean;
   hasPassword: boolean;
+  /** E-mail sign-in: null (off), only registered addresses, or anyone who proves one. */
+  emailAuth: 'registered' | 'anyone' | null;
   ipAllow: string[];
   /** Bumped by every change: the version the next update should name. */
   configVersion: number;
@@ -178,6 +197,8 @@ export interface VisitorViewMeta {
   search: boolean;
   detail: boolean;
   pageSize: number;
+  /** The view's search form, to draw (common/api/public-search-forms.ts). */
+  searchForm?: VisitorSearchItem[];
 }
 
 export interface VisitorListJson {

@@ -12,7 +12,10 @@ describe('the features a public view relies on', () => {
     expect(requiredFeatures({ ...simple, settings: { ...simple.settings, sort: [{ field: 'a', order: 'asc' }] } })).toEqual(['simpleViews', 'filtering']);
     expect(requiredFeatures({ ...simple, settings: { ...simple.settings, search: true } })).toEqual(['simpleViews', 'filtering']);
     expect(requiredFeatures({ ...simple, hasPassword: true, ipAllow: ['192.0.2.0/24'] })).toEqual(['simpleViews', 'accessRestriction', 'ipRestriction']);
-    expect(requiredFeatures({ ...simple, kind: 'myPage' })).toEqual(['visitorManagement']);
+    // MyPage: registered visitors who sign in by e-mail.
+    expect(requiredFeatures({ ...simple, kind: 'myPage' })).toEqual(['visitorManagement', 'emailAuth']);
+    expect(requiredFeatures({ ...simple, emailAuth: true })).toEqual(['simpleViews', 'emailAuth']);
+    expect(requiredFeatures({ ...simple, settings: { ...simple.settings, searchForm: [{ kind: 'text', key: 'q', label: '', fields: ['a'] }] } as FeatureFacts['settings'] })).toEqual(['simpleViews', 'searchForms']);
   });
 
   it('decide under which plans visitors may see it: none without a plan, all of them or nothing', () => {

@@ -11,14 +11,22 @@ export interface FeatureFacts {
   settings: Pick<PublicViewSettings, 'filter' | 'sort' | 'search'>;
   hasPassword: boolean;
   ipAllow: readonly string[];
+  /** E-mail sign-in is on (public_views.email_auth). */
+  emailAuth?: boolean;
 }
 
 export function requiredFeatures(view: FeatureFacts): ViewFeature[] {
   const out: ViewFeature[] = [view.kind === 'myPage' ? 'visitorManagement' : 'simpleViews'];
   const s = view.settings;
-  if (s.filter.trim() !== '' || s.sort.length > 0 || s.search) out.push('filtering');
+  // A segment's tabs narrow the records by a field's value the visitor picks: filtering, like a
+  // search box (the other kinds are simple views: features.md §E2/§F, docs/public-views.md).
+  if (s.filter.trim() !== '' || s.sort.length > 0 || s.search || view.kind === 'segment') out.push('filtering');
   if (view.hasPassword) out.push('accessRestriction');
   if (view.ipAllow.length > 0) out.push('ipRestriction');
+  // Search forms (common/api/public-search-forms.ts) may sit in any kind's settings.
+  const form = (s as { searchForm?: unknown }).searchForm;
+  if (Array.isArray(form) && form.length > 0) out.push('searchForms');
+  if (view.emailAuth || view.kind === 'myPage') out.push('emailAuth');
   return out;
 }
 

@@ -231,3 +231,9 @@ function startOfDay(days: number, timeZone: string): number {
   const offset3 = wallClock(t2, timeZone) - t2;
   return offset3 === offset2 ? t2 : Math.max(t1, t2);
 }
+
+/** The instant (`YYYY-MM-DDTHH:MM:SSZ`) at which the day `YYYY-MM-DD` begins in the zone. */
+export function dayStartIn(day: string, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return iso(startOfDay(clampDay(daysFromCivil(y, m, d)), timeZone));
+}

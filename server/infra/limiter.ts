@@ -19,6 +19,7 @@ export interface Limiter {
 
 export class MemoryLimiter implements Limiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private nextSweepAt = 0;
   constructor(private readonly now: () => number = Date.now) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<LimitState> {
@@ -27,7 +28,12 @@ export class MemoryLimiter implements Limiter {
     if (!w || w.resetAt <= now) {
       w = { count: 0, resetAt: now + windowMs };
       this.windows.set(key, w);
-      if (this.windows.size > 100_000) this.sweep(now);
+      // Many live windows (a public view's thousands of visitors) are swept at most once a second:
+      // sweeping on every new key once there are 100,000 made each request walk all of them.
+      if (this.windows.size > 100_000 && now >= this.nextSweepAt) {
+        this.nextSweepAt = now + 1_000;
+        this.sweep(now);
+      }
     }
     w.count++;
     return { count: w.count, allowed: w.count <= limit, retryAfterMs: Math.max(0, w.resetAt - now) };

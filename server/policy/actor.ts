@@ -48,7 +48,10 @@ export interface TokenRights {
 export interface PublicViewerActor extends Base {
   kind: 'publicViewer';
   viewId: string;
+  /** Set by the e-mail gate: the verified, normalised address of this view's e-mail session. */
   email?: string;
+  /** The registered visitor's attributes (MyPage matching), with `email`. */
+  attributes?: Record<string, string>;
 }
 
 /** Start-up tasks, operator commands and background jobs. */

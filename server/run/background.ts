@@ -6,6 +6,7 @@ import { prepareFirstRun } from '../domain/auth/first-run.js';
 import { startFileSweeper } from '../files/sweep-expired.js';
 import { startNotificationJobs } from '../domain/notifications/jobs.js';
 import { startLicenceReminders } from '../domain/licences/reminder-job.js';
+import { startVisitorSweeper } from '../domain/public-views/visitors/sweep.js';
 import type { Logger } from '../logger.js';
 import { createTransport } from '../mail/transport.js';
 import { MailWorker } from '../mail/worker.js';
@@ -36,6 +37,7 @@ export function startBackground(services: Services, logger: Logger): Background 
   const sweeper = startFileSweeper(services, (err) => logger.error({ err }, 'file sweep failed'));
   const notifications = startNotificationJobs(services, (err) => logger.error({ err }, 'notification job failed'));
   const licences = startLicenceReminders(services, (err) => logger.error({ err }, 'licence reminder job failed'));
+  const visitors = startVisitorSweeper(services, (err) => logger.error({ err }, 'public-view visitor sweep failed'));
   logger.info({ mail: transport.kind }, 'background jobs started');
   return {
     wake: () => worker.wake(),
@@ -43,6 +45,7 @@ export function startBackground(services: Services, logger: Logger): Background 
       sweeper.stop();
       await notifications.stop();
       await licences.stop();
+      await visitors.stop();
       await worker.stop();
       await transport.close();
     },

@@ -45,3 +45,14 @@ export const fromDb = {
 export function lower(e: Expression<string>) {
   return sql<string>`lower(${e})`;
 }
+
+/**
+ * SQLite: a number that moves whenever another connection — another process — commits to the
+ * database file, and not for this connection's own commits (`PRAGMA data_version`). PostgreSQL
+ * has nothing as cheap: null.
+ */
+export async function foreignCommitStamp(db: Kysely<any>): Promise<number | null> {
+  if (dialectOf(db) === 'postgres') return null;
+  const { rows } = await sql<Record<string, number>>`pragma data_version`.execute(db);
+  return Number(Object.values(rows[0] ?? {})[0] ?? 0);
+}

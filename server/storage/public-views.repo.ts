@@ -19,6 +19,8 @@ export interface StoredPublicView {
   signingKey: string;
   passwordHash: string | null;
   ipAllow: string[];
+  /** E-mail sign-in (absent or null: off); see public-views/visitors/. */
+  emailAuth?: 'registered' | 'anyone' | null;
   configVersion: number;
   creatorId: number;
   createdAt: Date;
@@ -50,6 +52,7 @@ function toView(row: Selectable<PublicViewsTable>): StoredPublicView {
     signingKey: row.signingKey,
     passwordHash: row.passwordHash,
     ipAllow: fromDb.json<string[]>(row.ipAllow, []),
+    emailAuth: row.emailAuth === 'registered' || row.emailAuth === 'anyone' ? row.emailAuth : null,
     configVersion: Number(row.configVersion),
     creatorId: Number(row.creatorId),
     createdAt: fromDb.time(row.createdAt),
@@ -71,6 +74,7 @@ function toRow(kind: DialectKind, v: StoredPublicView) {
     signingKey: v.signingKey,
     passwordHash: v.passwordHash,
     ipAllow: toDb.json(v.ipAllow),
+    emailAuth: v.emailAuth ?? null,
     configVersion: v.configVersion,
     creatorId: v.creatorId,
     createdAt: toDb.time(v.createdAt),
@@ -119,22 +123,39 @@ export async function deleteView(db: Queryable, domainId: string, id: string): P
   await db.deleteFrom('publicViews').where('domainId', '=', domainId).where('id', '=', id).execute();
 }
 
-/** The view a URL token names, with its creator's account facts (null creator: deleted). */
+/** What a visitor's answer is keyed by, of the view's app (null app: deleted). */
+export interface VisitedAppFacts {
+  deployed: boolean;
+  /** Null until deployed. */
+  liveRevision: number | null;
+  /** The domain's directory version (see migration 0008). */
+  directoryVersion: number;
+}
+
+/**
+ * The view a URL token names, with its creator's account facts (null creator: deleted) and its
+ * app's revision and directory version — everything a visitor's cached answer needs, in one
+ * statement, so a cache hit reads the database once.
+ */
 export async function findViewByToken(
   db: Queryable,
   domainId: string,
   urlTokenHash: string,
-): Promise<{ view: StoredPublicView; creator: CreatorFacts | null } | null> {
+): Promise<{ view: StoredPublicView; creator: CreatorFacts | null; app: VisitedAppFacts | null } | null> {
   const row = await db
     .selectFrom('publicViews as v')
+    .innerJoin('domains as d', 'd.id', 'v.domainId')
     .leftJoin('users as u', (j) => j.onRef('u.domainId', '=', 'v.domainId').onRef('u.id', '=', 'v.creatorId'))
+    .leftJoin('apps as a', (j) => j.onRef('a.domainId', '=', 'v.domainId').onRef('a.id', '=', 'v.appId'))
+    .leftJoin('appDefinitions as live', (j) => j.onRef('live.domainId', '=', 'v.domainId').onRef('live.appId', '=', 'v.appId').on('live.stage', '=', 'live'))
     .selectAll('v')
     .select(['u.id as uId', 'u.code as uCode', 'u.name as uName', 'u.kind as uKind', 'u.isAdmin as uIsAdmin', 'u.valid as uValid', 'u.locale as uLocale'])
+    .select(['a.id as aId', 'a.deployed as aDeployed', 'live.revision as liveRevision', 'd.directoryVersion as directoryVersion'])
     .where('v.domainId', '=', domainId)
     .where('v.urlTokenHash', '=', urlTokenHash)
     .executeTakeFirst();
   if (!row) return null;
-  const { uId, uCode, uName, uKind, uIsAdmin, uValid, uLocale, ...view } = row;
+  const { uId, uCode, uName, uKind, uIsAdmin, uValid, uLocale, aId, aDeployed, liveRevision, directoryVersion, ...view } = row;
   const creator: CreatorFacts | null =
     uId == null
       ? null
@@ -147,7 +168,11 @@ export async function findViewByToken(
           valid: fromDb.bool(uValid),
           locale: uLocale!,
         };
-  return { view: toView(view as Selectable<PublicViewsTable>), creator };
+  const app: VisitedAppFacts | null =
+    aId == null
+      ? null
+      : { deployed: fromDb.bool(aDeployed!), liveRevision: liveRevision == null ? null : Number(liveRevision), directoryVersion: Number(directoryVersion) };
+  return { view: toView(view as Selectable<PublicViewsTable>), creator, app };
 }
 
 // ---- visitor sessions -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ export const OUT_DIR = path.join(ROOT, 'dist/web');
 const HASH_FILE = path.join(OUT_DIR, '.source-hash');
 
 /** What the build reads: the app, the shared code it imports, and the locked dependencies. */
-const INPUTS = ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'web/tools', 'common', 'package-lock.json'];
+const INPUTS = ['web/index.html', 'web/public.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'web/tools', 'common', 'package-lock.json'];
 
 async function listFiles(rel: string): Promise<string[]> {
   const full = path.join(ROOT, rel);

@@ -4,6 +4,7 @@
 import type { Property } from '../../../common/fields/index.js';
 import {
   type ListSettings,
+  type MyPageSettings,
   type PublicViewKind,
   type PublicViewSettings,
   SERVED_KINDS,
@@ -18,6 +19,9 @@ import { parseAndCheck } from '../records/query.js';
 import { type RecordSchema, recordSchema } from '../records/schema.js';
 import { sanitizeRichText } from '../rich-text.js';
 import { validAddressOrRange } from '../security/settings.js';
+import { checkIdentity } from './visitors/identity.js';
+import { checkSearchForm } from './visitors/search-form.js';
+import { checkKind, completeKind } from './kinds/check-kind.js';
 
 /** Types that hold no value of their own, or show another app's records. */
 const NOT_SHOWN = new Set(['GROUP', 'REFERENCE_TABLE', 'LABEL', 'SPACER', 'HR']);
@@ -51,7 +55,10 @@ export function checkSettings(kind: PublicViewKind, raw: unknown, schemas: Recor
     for (const issue of parsed.error.issues) (errors[`settings.${pathKey(issue.path)}`] ??= []).push({ key: 'invalid' });
     throw new AppError('CB_VA01', { errors });
   }
-  return checkList(parsed.data, schemas);
+  // Card, calendar, graph, segment, dashboard: their own fields completed and checked (kinds/).
+  const checked = checkKind(kind, checkList(completeKind(kind, parsed.data), schemas), schemas);
+  // MyPage: the fields matched with the signed-in visitor (visitors/identity.ts).
+  return kind === 'myPage' ? checkIdentity(checked as MyPageSettings, schemas) : checked;
 }
 
 function checkList(s: ListSettings, schemas: RecordSchema[]): ListSettings {
@@ -75,6 +82,7 @@ function checkList(s: ListSettings, schemas: RecordSchema[]): ListSettings {
     fields,
     detail: detailFields ? { enabled: s.detail.enabled, fields: detailFields } : { enabled: s.detail.enabled },
     filter: s.filter.trim(),
+    searchForm: checkSearchForm(s.searchForm, fields, schemas),
     blocks: { above: sanitizeRichText(s.blocks.above), below: sanitizeRichText(s.blocks.below) },
   };
 }

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { checkIpAllow, checkPlan, checkSettings, schemaAs } from './check-settings.js';
+import { checkMembers } from './kinds/members.js';
 import { editorOf } from './managed-view.js';
 import { type PublicView, featuresOf, newViewId, presentView, viewPlanOf } from './view.js';
 
@@ -16,6 +17,7 @@ export async function createPublicView(ctx: Ctx, input: CreateViewInput): Promis
   const editor = editorOf(ctx);
   const app = await appFor(ctx, input.app, 'app.manage');
   const settings = checkSettings(input.kind, input.settings, [await schemaAs(ctx, app.id)]);
+  await checkMembers(ctx, input.kind, settings);
   const view: PublicView = {
     domainId: ctx.actor.domainId,
     id: newViewId(),

@@ -6,10 +6,11 @@ import { URL_TOKEN } from '../../../common/api/public-views.js';
 import { servableUnder } from '../../../common/public-views/features.js';
 import type { ViewPlan } from '../../../common/licences/view-plans.js';
 import { type PublicViewFacts, type VisitorAction, canVisit, visitorOf } from '../../policy/public-views.js';
-import { type StoredPublicView, findViewByToken, visitorSessionValid } from '../../storage/public-views.repo.js';
+import { LRUCache } from 'lru-cache';
+import { type StoredPublicView, type VisitedAppFacts, findViewByToken, visitorSessionValid } from '../../storage/public-views.repo.js';
 import { AppError } from '../app-error.js';
 import { sha256 } from '../auth/secrets.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, mayFillCaches } from '../context.js';
 import { addressAllowed } from '../security/restrictions.js';
 import { type PublicView, parseView, viewPlanOf } from './view.js';
 
@@ -19,6 +20,10 @@ export interface OpenView {
   plan: ViewPlan;
   /** The URL token this request came with (attachment links are made under it). */
   token: string;
+  /** The view's app as read with the view (null: gone); absent: not read yet (visitor-answers.ts reads it). */
+  app?: VisitedAppFacts | null;
+  /** This process hears of every record change it makes (a live-event bus: response-cache.ts). */
+  recordsFollowed?: boolean;
 }
 
 export const notFound = (): AppError => new AppError('CB_PV05');
@@ -27,12 +32,29 @@ export const notFound = (): AppError => new AppError('CB_PV05');
 export async function findOpenView(ctx: Ctx, token: string, action: VisitorAction = 'publicView.list'): Promise<OpenView> {
   if (!URL_TOKEN.test(token)) throw notFound();
   const found = await findViewByToken(ctx.db, ctx.actor.domainId, sha256(token));
-  const view = found ? parseView(found.view) : null;
+  const view = found ? parsedView(ctx, found.view) : null;
   if (!found || !view) throw notFound();
   const plan = await viewPlanOf(ctx.db, ctx.actor.domainId);
   const facts = factsOf(view, found.creator, plan);
   if (plan === null || !canVisit(visitorOf(view), action, facts)) throw notFound();
-  return { view, facts, plan, token };
+  return { view, facts, plan, token, app: found.app };
+}
+
+/**
+ * Settings change only with the view's config version (save-view.ts bumps it on every change), so
+ * their parse is kept per version; the rest of the row is the one just read.
+ */
+const parsedSettings = new LRUCache<string, { view: PublicView | null }>({ max: 10_000 });
+
+function parsedView(ctx: Ctx, stored: StoredPublicView): PublicView | null {
+  const key = `${stored.domainId}\0${stored.id}\0${stored.configVersion}\0${stored.kind}`;
+  let hit = parsedSettings.get(key);
+  if (!hit) {
+    hit = { view: parseView(stored) };
+    // Not from inside a transaction: a version it wrote may yet be rolled back and reused.
+    if (mayFillCaches(ctx)) parsedSettings.set(key, hit);
+  }
+  return hit.view && { ...stored, kind: hit.view.kind, settings: hit.view.settings };
 }
 
 export function factsOf(view: PublicView, creator: PublicViewFacts['creator'], plan: ViewPlan | null): PublicViewFacts {
@@ -41,7 +63,7 @@ export function factsOf(view: PublicView, creator: PublicViewFacts['creator'], p
     domainId: view.domainId,
     id: view.id,
     published: view.published,
-    servable: servableUnder({ kind: view.kind, settings: s, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow }, plan),
+    servable: servableUnder({ kind: view.kind, settings: s, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow, emailAuth: view.emailAuth != null }, plan),
     listFields: s.fields,
     detailFields: s.detail.enabled ? (s.detail.fields ?? s.fields) : null,
     creator,

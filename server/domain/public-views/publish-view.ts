@@ -4,6 +4,7 @@
 import type { PublicViewJson } from '../../../common/api/public-views.js';
 import type { Ctx } from '../context.js';
 import { checkPlan, checkSettings } from './check-settings.js';
+import { checkMembers } from './kinds/members.js';
 import { editorOf, managedView, presentViews, readersFor } from './managed-view.js';
 import { saveView } from './save-view.js';
 import { type PublicView, featuresOf, viewPlanOf } from './view.js';
@@ -16,6 +17,7 @@ export async function publishPublicView(ctx: Ctx, id: string, published: boolean
     const readers = await readersFor(ctx, view);
     next.creatorId = readers.creatorId;
     next.settings = checkSettings(view.kind, view.settings, readers.schemas);
+    await checkMembers(ctx, view.kind, next.settings, view.id);
     checkPlan(featuresOf(next), await viewPlanOf(ctx.db, ctx.actor.domainId), true);
   }
   const saved = await saveView(ctx, view, next, { action: published ? 'publicView.publish' : 'publicView.unpublish', detail: {} });

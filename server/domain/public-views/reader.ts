@@ -16,6 +16,8 @@ import { querySchemaOf } from '../records/query.js';
 import type { RecordSchema } from '../records/schema.js';
 import { checkFilter, reads, schemaAs, showable } from './check-settings.js';
 import { type OpenView, notFound } from './open-view.js';
+import { identityExpr, identityOf } from './visitors/identity.js';
+import type { MyPageSettings } from '../../../common/api/public-views.js';
 
 /** Types a visitor's free text searches (the text fields the `like` index keeps). */
 const SEARCHED = new Set(['SINGLE_LINE_TEXT', 'LINK', 'MULTI_LINE_TEXT', 'RICH_TEXT']);
@@ -49,6 +51,12 @@ export async function readerFor(visitorCtx: Ctx, open: OpenView): Promise<Reader
     // The app is gone, the creator may no longer read it, or the filter names what they cannot.
     if (err instanceof AppError) throw notFound();
     throw err;
+  }
+  // MyPage: only the signed-in visitor's own records, matched in the tree (visitors/identity.ts).
+  if (open.view.kind === 'myPage') {
+    const who = identityOf(visitor);
+    if (!who) throw new AppError('CB_PV30');
+    filter = and(filter, identityExpr((open.view.settings as MyPageSettings).match, who, schema));
   }
   const creatorReads = (code: string) => reads(schema, code) && showable(schema.fields[code]);
   const orderBy: SortKey[] = open.view.settings.sort

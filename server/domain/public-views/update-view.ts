@@ -6,6 +6,7 @@ import { AppError } from '../app-error.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Ctx } from '../context.js';
 import { checkIpAllow, checkPlan, checkSettings } from './check-settings.js';
+import { checkMembers } from './kinds/members.js';
 import { editorOf, managedView, presentViews, readersFor } from './managed-view.js';
 import { saveView } from './save-view.js';
 import { type PublicView, featuresOf, viewPlanOf } from './view.js';
@@ -23,6 +24,7 @@ export async function updatePublicView(ctx: Ctx, input: UpdateViewInput): Promis
     const readers = await readersFor(ctx, view);
     next.creatorId = readers.creatorId;
     next.settings = checkSettings(view.kind, input.settings ?? view.settings, readers.schemas);
+    await checkMembers(ctx, view.kind, next.settings, view.id);
   }
   if (input.ipAllow !== undefined) next.ipAllow = checkIpAllow(input.ipAllow);
   if (input.password !== undefined) next.passwordHash = input.password === null ? null : await hashPassword(input.password);

@@ -41,8 +41,8 @@ export async function viewPlanOf(db: Queryable, domainId: string): Promise<ViewP
   return (await contractOf(db, domainId))?.viewPlan ?? null;
 }
 
-export function featuresOf(view: Pick<PublicView, 'kind' | 'settings' | 'passwordHash' | 'ipAllow'>) {
-  return requiredFeatures({ kind: view.kind, settings: view.settings, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow });
+export function featuresOf(view: Pick<PublicView, 'kind' | 'settings' | 'passwordHash' | 'ipAllow' | 'emailAuth'>) {
+  return requiredFeatures({ kind: view.kind, settings: view.settings, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow, emailAuth: view.emailAuth != null });
 }
 
 export function presentView(view: PublicView, plan: ViewPlan | null, creatorCode: string | null): PublicViewJson {
@@ -56,6 +56,7 @@ export function presentView(view: PublicView, plan: ViewPlan | null, creatorCode
     settings: view.settings,
     published: view.published,
     hasPassword: view.passwordHash !== null,
+    emailAuth: view.emailAuth ?? null,
     ipAllow: view.ipAllow,
     configVersion: view.configVersion,
     creator: { id: String(view.creatorId), code: creatorCode },

@@ -10,17 +10,26 @@ import type { OpenView } from './open-view.js';
 import { columnsOf, presentRecords } from './present-records.js';
 import type { Reader } from './reader.js';
 import { cachedVisitorAnswer } from './visitor-answers.js';
+import { and } from './reader.js';
+import { parseSearchValues, visitorSearch, visitorSearchItems } from './visitors/search-form.js';
+import type { SearchValues } from '../../../common/api/public-search-forms.js';
+import { OWN_PATH_KINDS } from '../../../common/api/public-view-kinds.js';
+import { notFound } from './open-view.js';
 
-export async function visitorList(ctx: Ctx, open: OpenView, input: { page?: number; q?: string }): Promise<Buffer> {
+export async function visitorList(ctx: Ctx, open: OpenView, input: { page?: number; q?: string; form?: SearchValues }): Promise<Buffer> {
   const s = open.view.settings;
+  // Card, calendar, graph, segment and dashboard views answer on their own paths (kinds/).
+  if (OWN_PATH_KINDS.has(open.view.kind)) throw notFound();
   const lastPage = Math.floor(MAX_OFFSET / s.pageSize) + 1;
   const page = Math.min(Math.max(input.page ?? 1, 1), lastPage);
   // Free text only where the view offers it; otherwise it is ignored like any unknown parameter.
   const q = s.search ? (input.q ?? '').normalize('NFC').trim() : '';
-  return cachedVisitorAnswer(ctx, open, `list\0${page}\0${q}`, (reader) => listPage(reader, page, q));
+  // The search form's values (visitors/search-form.ts): an unknown item is refused before the cache.
+  const form = parseSearchValues(s.searchForm ?? [], input.form ?? {});
+  return cachedVisitorAnswer(ctx, open, `list\0${page}\0${q}\0${form.key}`, (reader) => listPage(reader, page, q, input.form ?? {}));
 }
 
-async function listPage(reader: Reader, page: number, q: string): Promise<VisitorListJson> {
+async function listPage(reader: Reader, page: number, q: string, formValues: SearchValues): Promise<VisitorListJson> {
   const { view } = reader.open;
   const s = view.settings;
   const fields = reader.fields('publicView.list');
@@ -34,10 +43,13 @@ async function listPage(reader: Reader, page: number, q: string): Promise<Visito
     search: s.search,
     detail: reader.fields('publicView.detail').length > 0,
     pageSize: s.pageSize,
+    // Only where the view has a search form.
+    ...(s.searchForm?.length ? { searchForm: visitorSearchItems(s.searchForm, reader.schema, fields) } : {}),
   };
   const search = q === '' ? null : searchOf(q, reader.searchable);
-  if (search === false) return { view: meta, records: [], totalCount: 0, page, pages: 0 };
-  const compiled = await reader.compile(search);
+  const form = visitorSearch(s.searchForm ?? [], formValues, reader.schema, fields);
+  if (search === false || form.expr === false) return { view: meta, records: [], totalCount: 0, page, pages: 0 };
+  const compiled = await reader.compile(and(search, form.expr));
   const offset = (page - 1) * s.pageSize;
   const records = await selectRecords(reader.ctx, reader.schema, compiled, { limit: s.pageSize, offset });
   const totalCount = await countRecords(reader.ctx, reader.schema, compiled);

@@ -21,6 +21,7 @@ import {
   refusalFor,
 } from '../../domain/security/restrictions.js';
 import { type StoredSecurity, securityOf } from '../../domain/security/settings.js';
+import { PUBLIC_PREFIX } from '../../../common/api/public-views.js';
 import type { Limiter } from '../../infra/limiter.js';
 import type { Actor } from '../../policy/actor.js';
 import { presentedFingerprint } from '../client-certificate.js';
@@ -61,7 +62,9 @@ export function registerRestrictions(app: FastifyInstance, services: Services, l
   app.decorateRequest('accessRefused', false);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.domain) return;
+    // Public-view visitors are anonymous by construction (plugins/public-pages.ts strips every
+    // credential under /public/), so no restriction could apply: skip the settings read.
+    if (!request.domain || request.url.startsWith(PUBLIC_PREFIX)) return;
     const settings = await securityOf(services.db, request.domain.id);
     if (!settings.ipRestriction.enabled || addressAllowed(request.ip, settings.ipRestriction.allow)) return;
     request.locale = negotiateLocale(request.headers['accept-language'], services.config.defaultLocale);

@@ -17,6 +17,7 @@ import { eachDatabase } from '../../../test/support/db.js';
 import { buildApp } from '../app.js';
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/app-Ab12.js"></script></head><body><div id="root"></div></body></html>';
+const VISITOR = '<!doctype html><html><head><script type="module" src="/assets/public-Cd34.js"></script></head><body><div id="root"></div></body></html>';
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(2000))});\n`;
 const PAGE = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
@@ -32,6 +33,7 @@ eachDatabase((database) => {
     root = await mkdtemp(path.join(tmpdir(), 'engawa-web-'));
     await mkdir(path.join(root, 'assets'));
     await writeFile(path.join(root, 'index.html'), INDEX);
+    await writeFile(path.join(root, 'public.html'), VISITOR);
     await writeFile(path.join(root, 'assets/app-Ab12.js'), SCRIPT);
     await writeFile(path.join(root, 'assets/app-Ab12.js.gz'), gzipSync(SCRIPT));
     await writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -96,6 +98,25 @@ eachDatabase((database) => {
       expectErrorBody(await d.request({ method: 'POST', url: '/login', headers: { ...PAGE, ...XHR }, payload: {} }), 404, 'CB_NF01');
       // Real routes are untouched, a browser's Accept notwithstanding.
       expect((await get(d, '/api/setup', PAGE)).json()).toEqual({ required: false });
+    });
+
+    it('answers a public view’s pages with the visitors’ own page, never the app', async () => {
+      const d = await domain();
+      const token = 'A'.repeat(43);
+      for (const url of [`/public/${token}`, `/public/${token}/`, `/public/${token}?page=2&q=x`, `/public/${token}/records/12`, `/public/${token}/members/1/records/3`]) {
+        const res = await get(d, url, PAGE);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['cache-control']).toBe('no-cache');
+        expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+        expect(res.body).toBe(VISITOR);
+      }
+      // Data paths stay JSON; a malformed token or a script's request is no page.
+      expectErrorBody(await get(d, `/public/${token}/data.json`), 404, 'CB_PV05');
+      const refusal = await get(d, `/public/${token}/data.json`, PAGE);
+      expect([refusal.statusCode, refusal.body === VISITOR]).toEqual([404, false]);
+      for (const url of ['/public/short', `/public/${token}/a/b/c/d/e`]) expectErrorBody(await get(d, url, PAGE), 404, 'CB_NF01');
+      expectErrorBody(await get(d, `/public/${token}`), 404, 'CB_NF01');
     });
 
     it('refuses a host no domain answers, pages and assets alike', async () => {

@@ -18,6 +18,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=3600';
 const ASSET = /^\/assets\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const TOP_FILE = /^\/[A-Za-z0-9][A-Za-z0-9_-]*\.(?:svg|ico|png|txt|webmanifest)$/;
+/**
+ * A public view's pages (`/public/{token}`, `/public/{token}/records/7`…): the visitors' own small
+ * entry, public.html, never the signed-in app. Its data comes from the `.json` routes beside them.
+ */
+const VISITOR_PAGE = /^\/public\/[A-Za-z0-9_-]{43}(?:\/[A-Za-z0-9_-]{1,64}){0,4}\/?$/;
+const VISITOR_HTML = 'public.html';
 
 /**
  * The first path segments the API owns (`/k/…`, `/v1/…`, `/api/…`, `/healthz`), taken from the
@@ -72,6 +78,11 @@ export async function registerWeb(app: FastifyInstance, root: string | null, rou
     // Only requests no route answers: the API's own routes never reach this.
     if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;
     const pathname = request.url.split('?')[0] ?? '/';
+    if (VISITOR_PAGE.test(pathname) && acceptsHtml(request) && (await isFile(path.join(root, VISITOR_HTML)))) {
+      // The URL is the view's secret: the page hands it to nobody (plugins/public-pages.ts).
+      reply.header('referrer-policy', 'no-referrer');
+      return send(reply, VISITOR_HTML, 'no-cache');
+    }
     if (isApiPath(pathname, prefixes)) return;
     if (ASSET.test(pathname) || TOP_FILE.test(pathname)) {
       const file = pathname.slice(1);

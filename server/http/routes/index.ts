@@ -32,6 +32,9 @@ import { passwordResetRoutes } from './password-reset.js';
 import { processRoutes } from './process.js';
 import { publicViewRoutes } from './public-views.js';
 import { publicVisitRoutes } from './public-visit.js';
+import { publicSignInRoutes } from './public-sign-in.js';
+import { publicVisitorRoutes } from './public-visitors.js';
+import { publicVisitKindRoutes } from './public-visit-kinds.js';
 import { recordActionRoutes } from './record-actions.js';
 import { securityRoutes } from './security.js';
 import { sessionRoutes } from './session.js';
@@ -89,4 +92,7 @@ export const routes: RouteSpec<any>[] = [
   ...spacePeopleRoutes,
   ...publicViewRoutes,
   ...publicVisitRoutes,
+  ...publicSignInRoutes,
+  ...publicVisitorRoutes,
+  ...publicVisitKindRoutes,
 ];

@@ -144,7 +144,9 @@ eachDatabase((database) => {
       // The signed-in user's functions mean nothing to a visitor (and would be the creator's).
       expectErrorBody(await post({ fields: ['title'], filter: 'Created_by in (LOGINUSER())' }), 400, 'CB_PV11');
       expectErrorBody(await post({ fields: ['title'], sort: [{ field: 'note', order: 'asc' }] }), 400, 'CB_PV12');
-      expectErrorBody(await post({ fields: ['title'] }, { kind: 'calendar' }), 400, 'CB_PV09');
+      // Every kind is served now; a calendar's settings need its calendar (public-kinds-hostile tests the kinds).
+      const calendar = expectErrorBody(await post({ fields: ['title'] }, { kind: 'calendar' }), 400, 'CB_VA01');
+      expect(Object.keys(calendar.errors as object)).toEqual(['settings.calendar']);
       const bad = expectErrorBody(await post({ fields: ['title'], pageSize: 1000 }), 400, 'CB_VA01');
       expect(Object.keys(bad.errors as object)).toEqual(['settings.pageSize']);
       const ip = expectErrorBody(await post(SIMPLE, { ipAllow: ['203.0.113.0/24', 'not an address'] }), 400, 'CB_VA01');

@@ -22,7 +22,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../domain/app-error.js';
 import { type Ctx, type Services, inTransaction, readContext } from '../../domain/context.js';
 import { type OpenView, asVisitor, checkNetwork, checkUnlocked, findOpenView } from '../../domain/public-views/open-view.js';
-import { watchRecordChanges } from '../../domain/public-views/response-cache.js';
+import { etagOf, watchRecordChanges } from '../../domain/public-views/response-cache.js';
 import { VISITOR_SESSION_MS, unlockView } from '../../domain/public-views/unlock-view.js';
 import { visitorFile } from '../../domain/public-views/visitor-file.js';
 import { visitorList } from '../../domain/public-views/visitor-list.js';
@@ -35,6 +35,9 @@ import { visitorErrorPage } from '../present/public-page.js';
 import { JsonText } from '../json-text.js';
 import { requestFacts } from '../request-facts.js';
 import { defineRoute } from '../route.js';
+import { checkSignedIn } from '../../domain/public-views/visitors/email-session.js';
+import { searchValuesOf } from '../../../common/api/public-search-forms.js';
+import { emailSessionCookieName } from '../visitor-cookies.js';
 import { peerKey } from '../throttle.js';
 
 /** Requests one visitor address may make to a domain's public views per minute. */
@@ -61,13 +64,13 @@ async function budget(limiter: Limiter, key: string, limit: number): Promise<voi
 }
 
 /** Gates 1–3: who may ask, and whether the token names a view they may open for `action`. */
-async function openFor(request: FastifyRequest, services: Services, limiter: Limiter, action: VisitorAction): Promise<Visit> {
-  watchRecordChanges(services.events);
+export async function openFor(request: FastifyRequest, services: Services, limiter: Limiter, action: VisitorAction): Promise<Visit> {
+  const recordsFollowed = watchRecordChanges(services.events);
   const domainId = request.domain!.id;
   await budget(limiter, `pv:peer:${domainId}:${peerKey(request)}`, VISITOR_REQUESTS_PER_MINUTE);
   const ctx = readContext(services, { actor: { kind: 'anonymous', domainId }, locale: request.locale, request: requestFacts(request) });
-  const open = await findOpenView(ctx, (request.params as { token: string }).token, action);
-  const perMinute = VIEW_PLAN_FEATURES[open.plan].requestsPerMinute;
+  const open = { ...(await findOpenView(ctx, (request.params as { token: string }).token, action)), recordsFollowed };
+  const perMinute = services.config.publicViewRequestsPerMinute ?? VIEW_PLAN_FEATURES[open.plan].requestsPerMinute;
   await budget(limiter, `pv:view:${domainId}:${open.view.id}`, perMinute);
   await budget(limiter, `pv:domain:${domainId}`, perMinute);
   checkNetwork(open.view, request.ip);
@@ -75,10 +78,11 @@ async function openFor(request: FastifyRequest, services: Services, limiter: Lim
 }
 
 /** Gate 4 as well: the view's password, by this view's own cookie. */
-async function visit(request: FastifyRequest, services: Services, limiter: Limiter, action: VisitorAction): Promise<Visit> {
+export async function visit(request: FastifyRequest, services: Services, limiter: Limiter, action: VisitorAction): Promise<Visit> {
   const v = await openFor(request, services, limiter, action);
   await checkUnlocked(v.ctx, v.open.view, request.cookies?.[visitorCookieName(services.config)]);
-  return v;
+  // Gate 5: e-mail sign-in, where the view has it (and every MyPage): the visitor's verified address.
+  return { ...v, ctx: await checkSignedIn(v.ctx, v.open.view, request.cookies?.[emailSessionCookieName(services.config)]) };
 }
 
 function wantsHtml(request: FastifyRequest): boolean {
@@ -87,7 +91,7 @@ function wantsHtml(request: FastifyRequest): boolean {
 }
 
 /** Runs a visitor handler; a browser that asked for a page gets refusals as a page. */
-async function visitorAnswer<T>(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+export async function visitorAnswer<T>(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
   try {
     return await fn();
   } catch (err) {
@@ -99,6 +103,19 @@ async function visitorAnswer<T>(request: FastifyRequest, reply: FastifyReply, fn
   }
 }
 
+/**
+ * A visitor's JSON answer with its validator: a browser holding the same bytes gets 304 — after
+ * every gate, like any request. Answers of views behind a password or a sign-in stay no-store.
+ */
+export function visitorJson(request: FastifyRequest, reply: FastifyReply, view: OpenView['view'], body: Buffer): JsonText | FastifyReply {
+  const etag = etagOf(body);
+  reply.header('etag', etag);
+  if (view.passwordHash === null && view.emailAuth == null && view.kind !== 'myPage') reply.header('cache-control', 'private, no-cache');
+  const asked = request.headers['if-none-match'];
+  if (typeof asked === 'string' && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return new JsonText([body]);
+}
+
 export const publicVisitRoutes = [
   defineRoute({
     method: 'GET',
@@ -108,7 +125,7 @@ export const publicVisitRoutes = [
     handler: async ({ input, request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visit(request, services, limiter, 'publicView.list');
-        return new JsonText([await visitorList(ctx, open, input)]);
+        return visitorJson(request, reply, open.view, await visitorList(ctx, open, { ...input, form: searchValuesOf(request.query) }));
       }),
   }),
   defineRoute({
@@ -118,7 +135,7 @@ export const publicVisitRoutes = [
     handler: async ({ request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visit(request, services, limiter, 'publicView.detail');
-        return new JsonText([await visitorRecord(ctx, open, (request.params as { id: string }).id)]);
+        return visitorJson(request, reply, open.view, await visitorRecord(ctx, open, (request.params as { id: string }).id));
       }),
   }),
   defineRoute({

@@ -5,6 +5,7 @@ import { invitationMail } from './invitation.js';
 import { licenceReminderMail } from './licence-reminder.js';
 import { notificationMail } from './notification.js';
 import { passwordReset } from './password-reset.js';
+import { publicViewSignIn } from './public-view-sign-in.js';
 import { registrationCompleteMail } from './registration-complete.js';
 import { setupLink } from './setup-link.js';
 import { signInCode } from './sign-in-code.js';
@@ -23,6 +24,7 @@ export const TEMPLATES = {
   invitation: invitationMail,
   'registration-complete': registrationCompleteMail,
   'licence-reminder': licenceReminderMail,
+  'public-view-sign-in': publicViewSignIn,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

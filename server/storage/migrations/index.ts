@@ -19,6 +19,7 @@ import * as m0015 from './0015-access.js';
 import * as m0016 from './0016-allow-list-resets.js';
 import * as m0017 from './0017-licences.js';
 import * as m0018 from './0018-public-views.js';
+import * as m0019 from './0019-public-view-visitors.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-allow-list-resets': m0016,
   '0017-licences': m0017,
   '0018-public-views': m0018,
+  '0019-public-view-visitors': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,7 @@ import type { RecordVersionsTable } from './history.table.js';
 import type { DomainContractsTable, GuestTrialsTable, LicenceRemindersTable } from './licences.table.js';
 import type { MailOutboxTable } from './mail.table.js';
 import type { PublicViewSessionsTable, PublicViewsTable } from './public-views.table.js';
+import type { PublicViewSignInsTable, PublicViewVisitorsTable } from './public-view-visitors.table.js';
 import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
 import type {
   GuestProfilesTable,
@@ -91,4 +92,6 @@ export interface Database {
   certificateAuthorities: CertificateAuthoritiesTable;
   publicViews: PublicViewsTable;
   publicViewSessions: PublicViewSessionsTable;
+  publicViewVisitors: PublicViewVisitorsTable;
+  publicViewSignIns: PublicViewSignInsTable;
 }

@@ -18,6 +18,8 @@ export interface PublicViewsTable {
   passwordHash: string | null;
   /** string[]: addresses and CIDR ranges; empty: anywhere. */
   ipAllow: DbJson;
+  /** E-mail sign-in: null (off), 'registered' or 'anyone' (migration 0019). */
+  emailAuth: string | null;
   configVersion: number;
   creatorId: number;
   createdAt: DbTime;
@@ -29,8 +31,10 @@ export interface PublicViewSessionsTable {
   idHash: string;
   domainId: string;
   viewId: string;
-  kind: 'password';
+  kind: 'password' | 'email';
   email: string | null;
   createdAt: DbTime;
   expiresAt: DbTime;
+  /** E-mail sessions: the last request, for the idle limit (migration 0019). */
+  lastSeenAt: DbTime | null;
 }

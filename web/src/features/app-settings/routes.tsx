@@ -21,6 +21,11 @@ function settingsRoutes(prefix: string): RouteObject[] {
         { path: 'acl/app', lazy: async () => ({ Component: (await import('./acl/app-acl-page')).AppAclPage }) },
         { path: 'acl/record', lazy: async () => ({ Component: (await import('./acl/record-acl-page')).RecordAclPage }) },
         { path: 'acl/field', lazy: async () => ({ Component: (await import('./acl/field-acl-page')).FieldAclPage }) },
+        // 公開ビュー: screens of their own area (features/public-views).
+        { path: 'public-views', lazy: async () => ({ Component: (await import('../public-views/public-views-page')).PublicViewsPage }) },
+        { path: 'public-views/new', lazy: async () => ({ Component: (await import('../public-views/view-editor-page')).ViewEditorPage }) },
+        { path: 'public-views/:viewId', lazy: async () => ({ Component: (await import('../public-views/view-editor-page')).ViewEditorPage }) },
+        { path: 'public-views/:viewId/visitors', lazy: async () => ({ Component: (await import('../public-views/visitors-page')).VisitorsPage }) },
       ],
     },
   ];

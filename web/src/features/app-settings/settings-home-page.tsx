@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { useStrings } from '../../i18n/area-strings';
 import { useSettingsTarget } from './settings-data';
 import { strings } from './strings';
+import { strings as publicViewStrings } from '../public-views/strings';
 
 export function SettingsHomePage() {
   const s = useStrings(strings);
+  const pv = useStrings(publicViewStrings);
   const { appId, place } = useSettingsTarget();
   const to = (p: string) => place.page(`/app/${appId}/settings/${p}`);
   return (
@@ -49,6 +51,15 @@ export function SettingsHomePage() {
           </li>
           <li>
             <Link to={to('acl/field')}>{s.sections.fieldPermissions}</Link>
+          </li>
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="as-home-public-views">
+        <h2 id="as-home-public-views">{pv.title}</h2>
+        <ul className="as-links">
+          <li>
+            <Link to={to('public-views')}>{pv.title}</Link>
+            <span className="muted">{pv.entryHint}</span>
           </li>
         </ul>
       </section>

@@ -40,7 +40,7 @@ export function SettingsLayout() {
   const [asking, setAsking] = useState<'deploy' | 'discard' | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const name = settings.data?.name ?? '';
-  const subsetting = /\/settings\/(general|process|notifications|acl)/.test(useLocation().pathname);
+  const subsetting = /\/settings\/(general|process|notifications|acl|public-views)/.test(useLocation().pathname);
   usePageTitle(name ? s.appSettingsOf(name) : s.title);
 
   const run = useMutation({
