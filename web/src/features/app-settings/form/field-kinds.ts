@@ -1,6 +1,7 @@
 // The palette: which kinds of field a form can take, what a new one starts as, and a field code
 // no other field of the app has. Pure.
 import type { Property } from '../../../../../common/fields/index.js';
+import { SUBTABLE_INNER_TYPES } from '../../../../../common/fields/types.js';
 import type { PaletteType } from './form-strings';
 
 /** Palette order, as kintone lists it. LABEL, SPACER and HR are layout elements, not fields. */
@@ -34,25 +35,7 @@ export const PALETTE: readonly PaletteType[] = [
 export const DECORATIONS: ReadonlySet<string> = new Set(['LABEL', 'SPACER', 'HR']);
 
 /** Types a table column may be (kintone's own list; lookups are text or number). */
-export const COLUMN_TYPES: readonly PaletteType[] = [
-  'SINGLE_LINE_TEXT',
-  'NUMBER',
-  'CALC',
-  'MULTI_LINE_TEXT',
-  'RICH_TEXT',
-  'LINK',
-  'CHECK_BOX',
-  'RADIO_BUTTON',
-  'DROP_DOWN',
-  'MULTI_SELECT',
-  'FILE',
-  'DATE',
-  'TIME',
-  'DATETIME',
-  'USER_SELECT',
-  'ORGANIZATION_SELECT',
-  'GROUP_SELECT',
-];
+export const COLUMN_TYPES: readonly PaletteType[] = [...SUBTABLE_INNER_TYPES] as PaletteType[];
 
 const CODE_BASE: Partial<Record<PaletteType, string>> = {
   SINGLE_LINE_TEXT: 'Text',

@@ -1,6 +1,7 @@
 // What each input of the form holds, and the conversions between that, a record as GET
 // record.json answers it, a field's default, and the value a write sends. Pure: no React.
 import type { ApiField, Property } from '../../../../../common/fields/index.js';
+import { isInputType } from '../../../../../common/fields/types.js';
 import { defaultValue } from '../../../../../common/fields/value-defaults.js';
 import { localInputToUtc, utcToLocalInput } from './zoned';
 
@@ -165,34 +166,14 @@ export function toApi(p: Property, v: FormValue, ctx: Pick<ValueContext, 'timeZo
   }
 }
 
-/** Types a record write may set at all (CALC, system fields, groups are the server's). */
-const SENDABLE = new Set([
-  'SINGLE_LINE_TEXT',
-  'MULTI_LINE_TEXT',
-  'RICH_TEXT',
-  'NUMBER',
-  'RADIO_BUTTON',
-  'CHECK_BOX',
-  'MULTI_SELECT',
-  'DROP_DOWN',
-  'DATE',
-  'TIME',
-  'DATETIME',
-  'LINK',
-  'FILE',
-  'USER_SELECT',
-  'ORGANIZATION_SELECT',
-  'GROUP_SELECT',
-  'SUBTABLE',
-]);
-
 /** Auto-calculated text (a text field with a formula) is computed by the server like CALC. */
 export function isAutoCalculated(p: Property): boolean {
   return p.type === 'SINGLE_LINE_TEXT' && typeof p.expression === 'string' && p.expression !== '';
 }
 
 export function isSendable(p: Property): boolean {
-  return SENDABLE.has(p.type) && !isAutoCalculated(p);
+  // Types a record write may set at all (CALC, system fields, groups are the server's).
+  return isInputType(p.type) && !isAutoCalculated(p);
 }
 
 export function isLookup(p: Property): boolean {
