@@ -3,7 +3,7 @@
 // status badges and the person's time zone.
 import { type ReactNode, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
@@ -41,15 +41,7 @@ export function QueryError({ error }: { error: unknown }) {
 }
 
 /** A failed action, shown where it was taken. */
-export function ActionError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="form-error" role="alert">
-      {errorText(error, t)}
-    </p>
-  );
-}
+export { ErrorLine as ActionError } from '../../ui/error-line';
 
 export function useTimeZone(): string {
   return useSession().data?.user.timezone ?? 'UTC';
@@ -63,6 +55,20 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
       {children && <div className="admin-heading__actions">{children}</div>}
     </div>
   );
+}
+
+/** The page of a list kept in the address (?offset=), so a reload or a shared link keeps it. */
+export function usePageInAddress(): { offset: number; page(to: number): void } {
+  const [params, setParams] = useSearchParams();
+  return {
+    offset: Math.max(0, Number(params.get('offset')) || 0),
+    page(to) {
+      const next = new URLSearchParams(params);
+      if (to) next.set('offset', String(to));
+      else next.delete('offset');
+      setParams(next);
+    },
+  };
 }
 
 interface PagerProps {
@@ -140,6 +146,38 @@ export function ConfirmButton({ label, message, confirmLabel, onConfirm, pending
         </div>
       </dialog>
     </>
+  );
+}
+
+interface AdminTableProps {
+  /** The columns' headings, in order. */
+  columns: string[];
+  /** A last column of buttons: its heading is read out but not shown. */
+  actions?: string;
+  /** The rows. */
+  children: ReactNode;
+}
+
+/** A list as the administration screens show it: a table whose columns each have a heading. */
+export function AdminTable({ columns, actions, children }: AdminTableProps) {
+  return (
+    <table className="admin-table">
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ))}
+          {actions !== undefined && (
+            <th scope="col">
+              <span className="visually-hidden">{actions}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 

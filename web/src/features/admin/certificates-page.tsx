@@ -12,7 +12,7 @@ import { certificateAuthority, issueCertificate, listCertificates, revokeCertifi
 import { useStrings } from '../../i18n/area-strings';
 import { Field, FormError, Notice, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
-import { ActionError, ConfirmButton, PageHeading, QueryError, useTimeZone } from './admin-ui';
+import { ActionError, AdminTable, ConfirmButton, PageHeading, QueryError, useTimeZone } from './admin-ui';
 import { base64Bytes, objectUrl, saveFile, useReleasedUrl } from './download';
 import { keyedErrors, sameField } from './field-errors';
 import { formatDateTime } from './format';
@@ -49,26 +49,11 @@ export function CertificatesPage() {
         ) : shown.length === 0 ? (
           <p className="empty">{c.empty}</p>
         ) : (
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{c.user}</th>
-                <th scope="col">{c.serial}</th>
-                <th scope="col">{c.fingerprint}</th>
-                <th scope="col">{c.issuedAt}</th>
-                <th scope="col">{c.expiresAt}</th>
-                <th scope="col">{c.status}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{c.revoke}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((x) => (
-                <CertificateRow key={x.id} certificate={x} tz={tz} onRevoked={() => setNotice(c.revokedDone)} />
-              ))}
-            </tbody>
-          </table>
+          <AdminTable columns={[c.user, c.serial, c.fingerprint, c.issuedAt, c.expiresAt, c.status]} actions={c.revoke}>
+            {shown.map((x) => (
+              <CertificateRow key={x.id} certificate={x} tz={tz} onRevoked={() => setNotice(c.revokedDone)} />
+            ))}
+          </AdminTable>
         )}
       </section>
     </div>

@@ -1,85 +1,80 @@
 // 組織: the department tree (GET /v1/organizations.json, all pages), one department's settings
 // and the users in it; add, change (also its place in the tree) and delete departments. The
 // chosen department is in the address (?code=), so a reload or a shared link keeps it.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { OrganizationJson } from '../../../../common/api/organizations.js';
 import { createOrganization, deleteOrganization, listOrganizations, organizationMembers, updateOrganization } from '../../api/admin';
 import { useStrings } from '../../i18n/area-strings';
-import { Field, FormError, Notice, SelectField, SubmitButton } from '../../ui/form';
+import { Field, SelectField } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { TextAreaField } from './admin-fields';
-import { ActionError, ConfirmButton, PageHeading, QueryError } from './admin-ui';
+import { QueryError } from './admin-ui';
 import { type DepartmentNode, departmentTree, descendantCodes, flatten } from './department-tree';
+import { EntriesLayout, EntryButton, EntryDetail, type EntryErrors, type EntryKind, NewEntry, trimmed, useEntryChoice } from './directory-entries';
 import { directoryStrings } from './directory-strings';
-import { itemField, keyedErrors } from './field-errors';
 import { MemberList } from './member-list';
-import { strings } from './strings';
 
 const KEY = ['admin', 'organizations'] as const;
 
+const DEPARTMENT: EntryKind<{ name: string; parentCode: string | null; description: string; sortOrder: string | null }> = {
+  id: 'department',
+  queryKey: KEY,
+  errorPrefix: 'organizations[0].',
+  fields: ['code', 'newCode', 'name', 'parentCode', 'description', 'sortOrder'],
+  read: (data) => {
+    const sortOrder = trimmed(data, 'sortOrder');
+    return {
+      name: trimmed(data, 'name'),
+      parentCode: trimmed(data, 'parentCode') || null,
+      description: String(data.get('description') ?? ''),
+      sortOrder: sortOrder === '' ? null : sortOrder,
+    };
+  },
+};
+
 export function DepartmentsPage() {
   const d = useStrings(directoryStrings).departments;
-  const [params, setParams] = useSearchParams();
-  const selected = params.get('code');
-  const [adding, setAdding] = useState<{ parent: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const choice = useEntryChoice<{ parent: string }>();
   const orgs = useQuery({ queryKey: KEY, queryFn: listOrganizations });
-  const select = (code: string | null) => {
-    setAdding(null);
-    setParams(code ? { code } : {});
-  };
 
   if (orgs.isError) return <QueryError error={orgs.error} />;
   if (!orgs.data) return <Loading />;
   const tree = departmentTree(orgs.data);
-  const current = orgs.data.find((o) => o.code === selected) ?? null;
+  const current = orgs.data.find((o) => o.code === choice.selected) ?? null;
+  const adding = choice.adding;
   return (
-    <div className="admin-page">
-      <PageHeading title={d.title}>
-        <button type="button" className="button button--primary" onClick={() => setAdding({ parent: '' })}>
-          {d.add}
-        </button>
-      </PageHeading>
-      {notice && <Notice>{notice}</Notice>}
-      <div className="split">
-        <nav className="panel split__list" aria-label={d.tree}>
-          {tree.length === 0 ? <p className="empty">{d.empty}</p> : <Tree nodes={tree} selected={selected} onSelect={select} />}
-        </nav>
-        <div className="split__detail">
-          {adding ? (
-            <NewDepartment
-              all={orgs.data}
-              parent={adding.parent}
-              onCancel={() => setAdding(null)}
-              onCreated={(code, message) => {
-                setNotice(message);
-                select(code);
-              }}
-            />
-          ) : current ? (
-            <DepartmentDetail
-              key={`${current.code}-${current.mtime}`}
-              department={current}
-              all={orgs.data}
-              onAddChild={() => setAdding({ parent: current.code })}
-              onSaved={(code, message) => {
-                setNotice(message);
-                if (code !== current.code) select(code);
-              }}
-              onDeleted={(message) => {
-                setNotice(message);
-                select(null);
-              }}
-            />
-          ) : (
-            <p className="panel muted">{d.choose}</p>
-          )}
-        </div>
-      </div>
-    </div>
+    <EntriesLayout
+      title={d.title}
+      addLabel={d.add}
+      onAdd={() => choice.add({ parent: '' })}
+      notice={choice.notice}
+      listLabel={d.tree}
+      list={tree.length === 0 ? null : <Tree nodes={tree} selected={choice.selected} onSelect={choice.select} />}
+      empty={d.empty}
+      choose={d.choose}
+      panel={
+        adding ? (
+          <NewEntry
+            kind={DEPARTMENT}
+            title={d.add}
+            create={createOrganization}
+            fields={(errors) => <DepartmentFields all={orgs.data} parent={adding.parent} exclude={new Set()} errors={errors} />}
+            onCancel={choice.cancel}
+            onCreated={choice.onCreated}
+          />
+        ) : current ? (
+          <DepartmentDetail
+            key={`${current.code}-${current.mtime}`}
+            department={current}
+            all={orgs.data}
+            onAddChild={() => choice.add({ parent: current.code })}
+            onSaved={choice.onSaved(current.code)}
+            onDeleted={choice.onDeleted}
+          />
+        ) : null
+      }
+    />
   );
 }
 
@@ -88,9 +83,9 @@ function Tree({ nodes, selected, onSelect }: { nodes: DepartmentNode[]; selected
     <ul className="tree">
       {nodes.map((n) => (
         <li key={n.department.id}>
-          <button type="button" className={n.department.code === selected ? 'tree__item tree__item--selected' : 'tree__item'} aria-current={n.department.code === selected ? 'true' : undefined} onClick={() => onSelect(n.department.code)}>
+          <EntryButton selected={n.department.code === selected} onSelect={() => onSelect(n.department.code)}>
             {n.department.name}
-          </button>
+          </EntryButton>
           {n.children.length > 0 && <Tree nodes={n.children} selected={selected} onSelect={onSelect} />}
         </li>
       ))}
@@ -98,14 +93,12 @@ function Tree({ nodes, selected, onSelect }: { nodes: DepartmentNode[]; selected
   );
 }
 
-const FIELDS = ['code', 'newCode', 'name', 'parentCode', 'description', 'sortOrder'] as const;
-
 function parentOptions(all: OrganizationJson[], exclude: Set<string>, topLevel: string) {
   const nodes = flatten(departmentTree(all)).filter((n) => !exclude.has(n.department.code));
   return [{ value: '', label: topLevel }, ...nodes.map((n) => ({ value: n.department.code, label: `${'　'.repeat(n.depth)}${n.department.name}` }))];
 }
 
-function DepartmentFields({ all, department, parent, exclude, errors }: { all: OrganizationJson[]; department?: OrganizationJson; parent: string; exclude: Set<string>; errors: ReturnType<typeof keyedErrors> }) {
+function DepartmentFields({ all, department, parent, exclude, errors }: { all: OrganizationJson[]; department?: OrganizationJson; parent: string; exclude: Set<string>; errors: EntryErrors }) {
   const d = useStrings(directoryStrings).departments;
   const codeName = department ? 'newCode' : 'code';
   return (
@@ -119,57 +112,6 @@ function DepartmentFields({ all, department, parent, exclude, errors }: { all: O
   );
 }
 
-function read(form: HTMLFormElement) {
-  const data = new FormData(form);
-  const value = (name: string) => String(data.get(name) ?? '').trim();
-  const sortOrder = value('sortOrder');
-  return {
-    code: value('code'),
-    newCode: value('newCode'),
-    name: value('name'),
-    parentCode: value('parentCode') || null,
-    description: String(data.get('description') ?? ''),
-    sortOrder: sortOrder === '' ? null : sortOrder,
-  };
-}
-
-function NewDepartment({ all, parent, onCancel, onCreated }: { all: OrganizationJson[]; parent: string; onCancel(): void; onCreated(code: string, message: string): void }) {
-  const { t } = useTranslation();
-  const s = useStrings(strings);
-  const d = useStrings(directoryStrings).departments;
-  const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: createOrganization,
-    onSuccess: async (_a, input) => {
-      await queryClient.invalidateQueries({ queryKey: KEY });
-      onCreated(input.code, s.saved);
-    },
-  });
-  const errors = keyedErrors(create.error, t, itemField('organizations[0].', FIELDS));
-
-  function onSubmit(e: FormEvent<HTMLFormElement>): void {
-    e.preventDefault();
-    const { newCode: _n, ...input } = read(e.currentTarget);
-    create.mutate(input);
-  }
-
-  return (
-    <section className="panel" aria-labelledby="department-new">
-      <h2 id="department-new">{d.add}</h2>
-      <form className="form admin-form" onSubmit={onSubmit} noValidate>
-        <FormError errors={errors} />
-        <DepartmentFields all={all} parent={parent} exclude={new Set()} errors={errors} />
-        <div className="form-actions">
-          <SubmitButton pending={create.isPending}>{s.add}</SubmitButton>
-          <button type="button" className="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
 interface DetailProps {
   department: OrganizationJson;
   all: OrganizationJson[];
@@ -179,54 +121,27 @@ interface DetailProps {
 }
 
 function DepartmentDetail({ department, all, onAddChild, onSaved, onDeleted }: DetailProps) {
-  const { t } = useTranslation();
-  const s = useStrings(strings);
   const d = useStrings(directoryStrings).departments;
-  const queryClient = useQueryClient();
   const [includeSubs, setIncludeSubs] = useState(false);
-  const save = useMutation({
-    mutationFn: updateOrganization,
-    onSuccess: async (_a, change) => {
-      await queryClient.invalidateQueries({ queryKey: ['admin'] });
-      onSaved(change.newCode ?? department.code, s.saved);
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteOrganization(department.code),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['admin'] });
-      onDeleted(s.deleted);
-    },
-  });
   const members = useQuery({ queryKey: ['admin', 'organization-members', department.code, includeSubs], queryFn: () => organizationMembers(department.code, includeSubs) });
-  const errors = keyedErrors(save.error, t, itemField('organizations[0].', FIELDS));
   const exclude = descendantCodes(departmentTree(all), department.code);
 
-  function onSubmit(e: FormEvent<HTMLFormElement>): void {
-    e.preventDefault();
-    const { code: _c, newCode, ...rest } = read(e.currentTarget);
-    save.mutate({ code: department.code, ...(newCode !== department.code ? { newCode } : {}), ...rest });
-  }
-
   return (
-    <>
-      <section className="panel" aria-labelledby="department-edit">
-        <h2 id="department-edit">{department.name}</h2>
-        <form className="form admin-form" onSubmit={onSubmit} noValidate>
-          <FormError errors={errors} />
-          <DepartmentFields all={all} department={department} parent={department.parentCode ?? ''} exclude={exclude} errors={errors} />
-          <div className="form-actions">
-            <SubmitButton pending={save.isPending}>{s.save}</SubmitButton>
-            <button type="button" className="button" onClick={onAddChild}>
-              {d.addChild}
-            </button>
-          </div>
-        </form>
-        <ActionError error={remove.error} />
-        <div className="button-row button-row--end">
-          <ConfirmButton label={s.delete} message={d.deleteConfirm(department.name)} confirmLabel={s.delete} pending={remove.isPending} onConfirm={() => remove.mutate()} />
-        </div>
-      </section>
+    <EntryDetail
+      kind={DEPARTMENT}
+      entry={department}
+      update={updateOrganization}
+      remove={deleteOrganization}
+      deleteConfirm={d.deleteConfirm(department.name)}
+      fields={(errors) => <DepartmentFields all={all} department={department} parent={department.parentCode ?? ''} exclude={exclude} errors={errors} />}
+      actions={
+        <button type="button" className="button" onClick={onAddChild}>
+          {d.addChild}
+        </button>
+      }
+      onSaved={onSaved}
+      onDeleted={onDeleted}
+    >
       <section className="panel" aria-labelledby="department-members">
         <h2 id="department-members">{d.members}</h2>
         <label className="check">
@@ -235,6 +150,6 @@ function DepartmentDetail({ department, all, onAddChild, onSaved, onDeleted }: D
         </label>
         <MemberList query={members} empty={d.noMembers} hint={d.membersHint} />
       </section>
-    </>
+    </EntryDetail>
   );
 }

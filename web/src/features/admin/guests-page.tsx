@@ -12,7 +12,7 @@ import { useStrings } from '../../i18n/area-strings';
 import { Field, FormError, Notice, SelectField, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { timeZoneOptions } from '../../ui/time-zones';
-import { AccountStatus, ActionError, ConfirmButton, PageHeading, Pager, QueryError, useTimeZone } from './admin-ui';
+import { AccountStatus, ActionError, AdminTable, ConfirmButton, PageHeading, Pager, QueryError, useTimeZone } from './admin-ui';
 import { itemField, keyedErrors } from './field-errors';
 import { formatDateTime } from './format';
 import { guestStrings } from './guest-strings';
@@ -37,28 +37,11 @@ export function GuestsPage() {
     list = (
       <>
         <Pager offset={offset} shown={guests.data.length} pageSize={PAGE_SIZE} total={null} onChange={setOffset} />
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{g.company}</th>
-              <th scope="col">{g.name}</th>
-              <th scope="col">{g.email}</th>
-              <th scope="col">{g.status}</th>
-              <th scope="col">{g.lastLogin}</th>
-              <th scope="col">{g.spaces}</th>
-              <th scope="col">{g.licence}</th>
-              <th scope="col">{g.trialEnds}</th>
-              <th scope="col">
-                <span className="visually-hidden">{s.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {guests.data.map((guest) => (
-              <GuestRow key={guest.id} guest={guest} tz={tz} onDone={setNotice} />
-            ))}
-          </tbody>
-        </table>
+        <AdminTable columns={[g.company, g.name, g.email, g.status, g.lastLogin, g.spaces, g.licence, g.trialEnds]} actions={s.actions}>
+          {guests.data.map((guest) => (
+            <GuestRow key={guest.id} guest={guest} tz={tz} onDone={setNotice} />
+          ))}
+        </AdminTable>
       </>
     );
 

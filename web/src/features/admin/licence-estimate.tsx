@@ -52,24 +52,11 @@ function PeriodTable({ period: p, lang }: { period: EstimatePeriod; lang: string
       <thead>
         <tr>
           <th scope="col">{l.item}</th>
-          <th scope="col" className="num">
-            {l.lineLicences}
-          </th>
-          <th scope="col" className="num">
-            {l.inUse}
-          </th>
-          <th scope="col" className="num">
-            {l.quantity}
-          </th>
-          <th scope="col" className="num">
-            {l.months}
-          </th>
-          <th scope="col" className="num">
-            {l.unitPrice}
-          </th>
-          <th scope="col" className="num">
-            {l.amount}
-          </th>
+          {[l.lineLicences, l.inUse, l.quantity, l.months, l.unitPrice, l.amount].map((heading, i) => (
+            <th key={i} scope="col" className="num">
+              {heading}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

@@ -8,7 +8,7 @@ import type { LicenceState } from '../../../../common/licences/guest-licence.js'
 import { listLicenceGuests } from '../../api/admin-licences';
 import { useStrings } from '../../i18n/area-strings';
 import { Loading } from '../../ui/loading';
-import { AccountStatus, Pager, QueryError, useTimeZone } from './admin-ui';
+import { AccountStatus, AdminTable, Pager, QueryError, useTimeZone } from './admin-ui';
 import { formatDateTime, formatNumber } from './format';
 import { guestStrings } from './guest-strings';
 import { LicenceBadge, TrialEnds } from './licence-badge';
@@ -96,40 +96,27 @@ export function GuestLicences() {
       ) : (
         <>
           <Pager offset={offset} shown={guests.data.guests.length} pageSize={PAGE_SIZE} total={guests.data.totalCount} onChange={setOffset} />
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{g.company}</th>
-                <th scope="col">{g.name}</th>
-                <th scope="col">{g.email}</th>
-                <th scope="col">{g.status}</th>
-                <th scope="col">{g.lastLogin}</th>
-                <th scope="col">{g.licence}</th>
-                <th scope="col">{g.trialEnds}</th>
+          <AdminTable columns={[g.company, g.name, g.email, g.status, g.lastLogin, g.licence, g.trialEnds]}>
+            {guests.data.guests.map((x) => (
+              <tr key={x.id}>
+                <td data-label={g.company}>{x.company}</td>
+                <td data-label={g.name}>{x.name}</td>
+                <td data-label={g.email} className="cell-wrap">
+                  {x.email}
+                </td>
+                <td data-label={g.status}>
+                  <AccountStatus valid={x.valid} />
+                </td>
+                <td data-label={g.lastLogin} className="nowrap">{formatDateTime(x.lastLoginAt, tz)}</td>
+                <td data-label={g.licence}>
+                  <LicenceBadge state={x.state} />
+                </td>
+                <td data-label={g.trialEnds} className="nowrap">
+                  <TrialEnds state={x.state} trialEnds={x.trialEnds} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {guests.data.guests.map((x) => (
-                <tr key={x.id}>
-                  <td data-label={g.company}>{x.company}</td>
-                  <td data-label={g.name}>{x.name}</td>
-                  <td data-label={g.email} className="cell-wrap">
-                    {x.email}
-                  </td>
-                  <td data-label={g.status}>
-                    <AccountStatus valid={x.valid} />
-                  </td>
-                  <td data-label={g.lastLogin} className="nowrap">{formatDateTime(x.lastLoginAt, tz)}</td>
-                  <td data-label={g.licence}>
-                    <LicenceBadge state={x.state} />
-                  </td>
-                  <td data-label={g.trialEnds} className="nowrap">
-                    <TrialEnds state={x.state} trialEnds={x.trialEnds} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         </>
       )}
     </section>

@@ -10,7 +10,7 @@ import { useStrings } from '../../i18n/area-strings';
 import { Field, FormError, Notice, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { TextAreaField } from './admin-fields';
-import { PageHeading, Pager, QueryError, useTimeZone } from './admin-ui';
+import { AdminTable, PageHeading, Pager, QueryError, useTimeZone, usePageInAddress } from './admin-ui';
 import { keyedErrors, sameField } from './field-errors';
 import { formatDateTime } from './format';
 import { logStrings } from './log-strings';
@@ -26,18 +26,11 @@ export function MailPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status = STATUSES.find((x) => x === raw);
-  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const { offset, page } = usePageInAddress();
   const outbox = useQuery({ queryKey: ['admin', 'outbox', status, offset], queryFn: () => listOutbox(status, offset, PAGE_SIZE), placeholderData: keepPreviousData });
 
   function choose(next: string): void {
     setParams(next ? { status: next } : {});
-  }
-
-  function page(to: number): void {
-    const next = new URLSearchParams(params);
-    if (to) next.set('offset', String(to));
-    else next.delete('offset');
-    setParams(next);
   }
 
   return (
@@ -66,34 +59,23 @@ export function MailPage() {
       ) : (
         <>
           <Pager offset={offset} shown={outbox.data.messages.length} pageSize={PAGE_SIZE} total={Number(outbox.data.totalCount)} onChange={page} />
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.createdAt}</th>
-                <th scope="col">{m.to}</th>
-                <th scope="col">{m.subject}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.attempts}</th>
+          <AdminTable columns={[m.createdAt, m.to, m.subject, m.status, m.attempts]}>
+            {outbox.data.messages.map((x) => (
+              <tr key={x.id}>
+                <td data-label={m.createdAt}>{formatDateTime(x.createdAt, tz)}</td>
+                <td data-label={m.to} className="cell-wrap">
+                  {x.to}
+                </td>
+                <td data-label={m.subject} className="cell-wrap">
+                  <Link to={`/admin/mail/${encodeURIComponent(x.id)}`}>{x.subject ?? m.notWritten}</Link>
+                </td>
+                <td data-label={m.status}>
+                  <span className={`mail-status mail-status--${x.status}`}>{m.statuses[x.status]}</span>
+                </td>
+                <td data-label={m.attempts}>{x.attempts}</td>
               </tr>
-            </thead>
-            <tbody>
-              {outbox.data.messages.map((x) => (
-                <tr key={x.id}>
-                  <td data-label={m.createdAt}>{formatDateTime(x.createdAt, tz)}</td>
-                  <td data-label={m.to} className="cell-wrap">
-                    {x.to}
-                  </td>
-                  <td data-label={m.subject} className="cell-wrap">
-                    <Link to={`/admin/mail/${encodeURIComponent(x.id)}`}>{x.subject ?? m.notWritten}</Link>
-                  </td>
-                  <td data-label={m.status}>
-                    <span className={`mail-status mail-status--${x.status}`}>{m.statuses[x.status]}</span>
-                  </td>
-                  <td data-label={m.attempts}>{x.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         </>
       )}
     </div>

@@ -10,7 +10,7 @@ import { endSessions, listSessionsOf } from '../../api/admin-security';
 import { useStrings } from '../../i18n/area-strings';
 import { Field, FormError, Notice } from '../../ui/form';
 import { Loading } from '../../ui/loading';
-import { ActionError, ConfirmButton, PageHeading, isRefused, NoPermission, useTimeZone } from './admin-ui';
+import { ActionError, AdminTable, ConfirmButton, NoPermission, PageHeading, isRefused, useTimeZone } from './admin-ui';
 import { keyedErrors, sameField } from './field-errors';
 import { formatDateTime } from './format';
 import { securityStrings } from './security-strings';
@@ -100,41 +100,27 @@ function SessionList({ code, sessions, onDone }: { code: string; sessions: Sessi
   return (
     <>
       <ActionError error={end.error} />
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.createdAt}</th>
-            <th scope="col">{t.lastSeenAt}</th>
-            <th scope="col">{t.expiresAt}</th>
-            <th scope="col">{t.ip}</th>
-            <th scope="col">{t.browser}</th>
-            <th scope="col">
-              <span className="visually-hidden">{s.actions}</span>
-            </th>
+      <AdminTable columns={[t.createdAt, t.lastSeenAt, t.expiresAt, t.ip, t.browser]} actions={s.actions}>
+        {sessions.map((x) => (
+          <tr key={x.id}>
+            <td data-label={t.createdAt}>
+              {formatDateTime(x.createdAt, tz)} {x.current && <span className="badge">{t.current}</span>}
+              {x.passwordExpired && <span className="badge">{t.passwordExpired}</span>}
+            </td>
+            <td data-label={t.lastSeenAt}>{formatDateTime(x.lastSeenAt, tz)}</td>
+            <td data-label={t.expiresAt}>{formatDateTime(x.expiresAt, tz)}</td>
+            <td data-label={t.ip} className="mono">
+              {x.ip}
+            </td>
+            <td data-label={t.browser} className="cell-wrap user-agent">
+              {x.userAgent}
+            </td>
+            <td data-label={s.actions}>
+              <ConfirmButton label={t.end} message={t.endConfirm} confirmLabel={t.end} pending={end.isPending} onConfirm={() => end.mutate(x.id)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sessions.map((x) => (
-            <tr key={x.id}>
-              <td data-label={t.createdAt}>
-                {formatDateTime(x.createdAt, tz)} {x.current && <span className="badge">{t.current}</span>}
-                {x.passwordExpired && <span className="badge">{t.passwordExpired}</span>}
-              </td>
-              <td data-label={t.lastSeenAt}>{formatDateTime(x.lastSeenAt, tz)}</td>
-              <td data-label={t.expiresAt}>{formatDateTime(x.expiresAt, tz)}</td>
-              <td data-label={t.ip} className="mono">
-                {x.ip}
-              </td>
-              <td data-label={t.browser} className="cell-wrap user-agent">
-                {x.userAgent}
-              </td>
-              <td data-label={s.actions}>
-                <ConfirmButton label={t.end} message={t.endConfirm} confirmLabel={t.end} pending={end.isPending} onConfirm={() => end.mutate(x.id)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       <div className="button-row button-row--end">
         <ConfirmButton label={t.endAll} message={t.endAllConfirm(code)} confirmLabel={t.endAll} pending={end.isPending} onConfirm={() => end.mutate(undefined)} />
       </div>

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { searchUsers } from '../../api/admin';
 import { useStrings } from '../../i18n/area-strings';
 import { Loading } from '../../ui/loading';
-import { AccountStatus, PageHeading, Pager, QueryError, useTimeZone } from './admin-ui';
+import { AccountStatus, AdminTable, PageHeading, Pager, QueryError, useTimeZone, usePageInAddress } from './admin-ui';
 import { directoryStrings } from './directory-strings';
 import { formatDateTime } from './format';
 import { strings } from './strings';
@@ -21,7 +21,7 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const valid = params.get('valid');
-  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const { offset, page } = usePageInAddress();
   const search = { ...(q ? { q } : {}), ...(valid === 'true' || valid === 'false' ? { valid: valid === 'true' } : {}), offset, size: PAGE_SIZE };
   const users = useQuery({ queryKey: ['admin', 'users', search], queryFn: () => searchUsers(search), placeholderData: keepPreviousData });
 
@@ -33,13 +33,6 @@ export function UsersPage() {
     const status = String(data.get('valid') ?? '');
     if (text) next.set('q', text);
     if (status) next.set('valid', status);
-    setParams(next);
-  }
-
-  function page(to: number): void {
-    const next = new URLSearchParams(params);
-    if (to) next.set('offset', String(to));
-    else next.delete('offset');
     setParams(next);
   }
 
@@ -76,36 +69,24 @@ export function UsersPage() {
       ) : (
         <>
           <Pager offset={offset} shown={users.data.users.length} pageSize={PAGE_SIZE} total={Number(users.data.totalCount)} onChange={page} />
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{d.code}</th>
-                <th scope="col">{d.name}</th>
-                <th scope="col">{d.email}</th>
-                <th scope="col">{d.status}</th>
-                <th scope="col">{d.admin}</th>
-                <th scope="col">{d.lastLogin}</th>
+          <AdminTable columns={[d.code, d.name, d.email, d.status, d.admin, d.lastLogin]}>
+            {users.data.users.map((u) => (
+              <tr key={u.id}>
+                <td data-label={d.code}>
+                  <Link to={`/admin/users/${encodeURIComponent(u.code)}`}>{u.code}</Link>
+                </td>
+                <td data-label={d.name}>{u.name}</td>
+                <td data-label={d.email} className="cell-wrap">
+                  {u.email}
+                </td>
+                <td data-label={d.status}>
+                  <AccountStatus valid={u.valid} locked={u.locked} />
+                </td>
+                <td data-label={d.admin}>{u.isAdmin ? s.yes : ''}</td>
+                <td data-label={d.lastLogin} className="nowrap">{formatDateTime(u.lastLoginAt, tz)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {users.data.users.map((u) => (
-                <tr key={u.id}>
-                  <td data-label={d.code}>
-                    <Link to={`/admin/users/${encodeURIComponent(u.code)}`}>{u.code}</Link>
-                  </td>
-                  <td data-label={d.name}>{u.name}</td>
-                  <td data-label={d.email} className="cell-wrap">
-                    {u.email}
-                  </td>
-                  <td data-label={d.status}>
-                    <AccountStatus valid={u.valid} locked={u.locked} />
-                  </td>
-                  <td data-label={d.admin}>{u.isAdmin ? s.yes : ''}</td>
-                  <td data-label={d.lastLogin} className="nowrap">{formatDateTime(u.lastLoginAt, tz)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
           {users.data.users.length > 10 && <Pager offset={offset} shown={users.data.users.length} pageSize={PAGE_SIZE} total={Number(users.data.totalCount)} onChange={page} />}
         </>
       )}

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { Property } from '../../../../common/fields/index.js';
 import { operatorsFor } from '../../../../common/query/index.js';
 import { defineStrings, useStrings } from '../../i18n/area-strings';
+import { filterStrings } from '../records/filter-strings';
 import { type Filter, type FilterCondition, type FilterOp, EMPTY_FILTER, exprOfFilter, filterFromText, takesManyValues, takesNoValue, text, whereText } from '../records/query/filter';
 import { optionNames } from './form/options-editor';
 
@@ -25,20 +26,6 @@ const words = defineStrings(
     asRows: 'Edit as conditions',
     tooComplex: 'This condition cannot be shown as rows; edit it as a query.',
     none: 'No conditions: every record.',
-    ops: {
-      '=': 'is',
-      '!=': 'is not',
-      '>': 'greater than',
-      '<': 'less than',
-      '>=': 'greater than or equal to',
-      '<=': 'less than or equal to',
-      in: 'includes any of',
-      'not in': 'includes none of',
-      like: 'contains',
-      'not like': 'does not contain',
-      is: 'is empty',
-      'is not': 'is not empty',
-    } as Record<string, string>,
   },
   {
     match: '次の条件に一致するレコード',
@@ -55,20 +42,6 @@ const words = defineStrings(
     asRows: '条件の行で編集',
     tooComplex: 'この条件は行で表示できません。クエリで編集してください。',
     none: '条件なし: すべてのレコード。',
-    ops: {
-      '=': '＝（等しい）',
-      '!=': '≠（等しくない）',
-      '>': '＞（より大きい）',
-      '<': '＜（より小さい）',
-      '>=': '≧（以上）',
-      '<=': '≦（以下）',
-      in: '次のいずれかを含む',
-      'not in': '次のいずれも含まない',
-      like: '次のキーワードを含む',
-      'not like': '次のキーワードを含まない',
-      is: '空である',
-      'is not': '空でない',
-    },
   },
 );
 
@@ -89,6 +62,8 @@ interface Props {
 
 export function ConditionEditor({ legend, fields, value, onChange, error }: Props) {
   const w = useStrings(words);
+  // The operators read as in the record list's filter.
+  const opNames: Record<string, string> = useStrings(filterStrings).ops;
   const id = useId();
   const initial = filterFromText(value);
   const [filter, setFilter] = useState<Filter>(initial ?? EMPTY_FILTER);
@@ -186,7 +161,7 @@ export function ConditionEditor({ legend, fields, value, onChange, error }: Prop
                     <select id={`${id}-${i}-op`} value={c.op} onChange={(e) => update(i, { ...c, op: e.target.value as FilterOp, values: takesNoValue(e.target.value as FilterOp) ? [] : c.values })}>
                       {ops.map((o) => (
                         <option key={o} value={o}>
-                          {w.ops[o] ?? o}
+                          {opNames[o] ?? o}
                         </option>
                       ))}
                     </select>

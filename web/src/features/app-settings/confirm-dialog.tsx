@@ -1,7 +1,8 @@
 // A modal question with its two answers (kintone asks before destroying or applying anything:
 // ui-glossary §2.2). A native <dialog>: focus moves into it, Escape closes it, the page behind
 // is inert — without a library.
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
+import { useModal } from '../../ui/modal';
 
 interface DialogProps {
   open: boolean;
@@ -13,14 +14,8 @@ interface DialogProps {
 }
 
 export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}

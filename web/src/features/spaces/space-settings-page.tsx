@@ -1,6 +1,7 @@
 // スペースの設定 (…/settings), for space administrators: 基本設定 (name, switches, sections,
-// cover, delete), 参加メンバー, and for guest spaces ゲスト (guest-settings.tsx). Whoever else
-// types the address gets the friendly "no privilege" page: what the server's access.json says.
+// cover, delete), 参加メンバー (member-settings.tsx), and for guest spaces ゲスト
+// (guest-settings.tsx). Whoever else types the address gets the friendly "no privilege" page:
+// what the server's access.json says.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +9,17 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SPACE_COVER_PRESETS } from '../../../../common/api/spaces.js';
 import { ApiError } from '../../api/client';
 import type { Place } from '../../api/place';
-import { type SpaceJson, deleteSpace, setSpaceCover, setSpaceMembers, updateSpace } from '../../api/spaces';
+import { type SpaceJson, deleteSpace, setSpaceCover, updateSpace } from '../../api/spaces';
 import { uploadFile } from '../../api/threads';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText, formErrors } from '../../ui/errors';
 import { Field, FormError, Notice, SelectField, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../ui/page-title';
-import { type EditableMember, memberListProblem } from './format';
 import { GuestSettings } from './guest-settings';
-import { MemberEditor } from './member-editor';
+import { MemberSettings } from './member-settings';
 import { spaceBase } from './space-header';
-import { ConfirmDialog, GuestBadge, Refusal, spaceKeys, useSpaceData, useSpacePeople, useSpacePlace } from './space-ui';
+import { ConfirmDialog, GuestBadge, Refusal, spaceKeys, useSpaceData, useSpacePlace } from './space-ui';
 import { strings } from './strings';
 
 type Tab = 'appearance' | 'members' | 'guests';
@@ -77,7 +77,7 @@ export function SpaceSettingsPage() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
         {tab === 'appearance' && <AppearanceTab key={sp.id} space={sp} place={place} />}
-        {tab === 'members' && <MembersTab space={sp} place={place} />}
+        {tab === 'members' && <MemberSettings space={sp} place={place} />}
         {tab === 'guests' && <GuestSettings space={sp} place={place} />}
       </div>
     </div>
@@ -244,76 +244,5 @@ function AppearanceTab({ space, place }: { space: SpaceJson; place: Place }) {
         onClose={() => setConfirmDelete(false)}
       />
     </>
-  );
-}
-
-function MembersTab({ space, place }: { space: SpaceJson; place: Place }) {
-  const people = useSpacePeople(space.id);
-  const { t } = useTranslation();
-  if (people.isError)
-    return (
-      <p className="form-error" role="alert">
-        {errorText(people.error, t)}
-      </p>
-    );
-  if (!people.data) return <Loading />;
-  const initial: EditableMember[] = people.data.members
-    .filter((m) => !m.isImplicit)
-    .map((m) => ({ type: m.type, code: m.code, name: m.name, isAdmin: m.isAdmin, includeSubs: m.includeSubs ?? false }));
-  return <MembersForm space={space} place={place} initial={initial} />;
-}
-
-function MembersForm({ space, place, initial }: { space: SpaceJson; place: Place; initial: EditableMember[] }) {
-  const s = useStrings(strings).settings;
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [members, setMembers] = useState(initial);
-  const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () =>
-      setSpaceMembers(
-        place,
-        space.id,
-        members.map((m) => ({ entity: { type: m.type, code: m.code }, isAdmin: m.isAdmin, ...(m.type === 'ORGANIZATION' ? { includeSubs: m.includeSubs } : {}) })),
-      ),
-    onSuccess: async () => {
-      setSaved(true);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: spaceKeys.people(space.id) }),
-        queryClient.invalidateQueries({ queryKey: spaceKeys.access(space.id) }),
-        queryClient.invalidateQueries({ queryKey: spaceKeys.space(space.id) }),
-      ]);
-    },
-  });
-  const errors = formErrors(save.error, [], t);
-  return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const p = memberListProblem(members);
-        setProblem(p ? s[p] : null);
-        if (!p) save.mutate();
-      }}
-    >
-      {saved && <Notice>{s.saved}</Notice>}
-      <FormError errors={errors} />
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <MemberEditor
-        members={members}
-        onChange={(next) => {
-          setSaved(false);
-          setMembers(next);
-        }}
-      />
-      <div className="actions">
-        <SubmitButton pending={save.isPending}>{s.save}</SubmitButton>
-      </div>
-    </form>
   );
 }

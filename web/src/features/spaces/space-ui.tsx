@@ -2,7 +2,7 @@
 // server answers it (space, access, people), the friendly refusal page, confirmation dialogs,
 // rich text as the server keeps it, and the guest-space badge.
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -10,6 +10,7 @@ import { type Place, placeOf } from '../../api/place';
 import { getSpace, getSpaceAccess, getSpacePeople } from '../../api/spaces';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
+import { useModal } from '../../ui/modal';
 import { usePageTitle } from '../../ui/page-title';
 import { useSession } from '../auth/session';
 import { formatDateTime } from './format';
@@ -39,6 +40,7 @@ export const spaceKeys = {
   people: (id: string) => ['space', id, 'people'] as const,
   threads: (id: string) => ['space', id, 'threads'] as const,
   links: (id: string) => ['space', id, 'links'] as const,
+  invitations: (id: string) => ['space', id, 'invitations'] as const,
   thread: (id: string) => ['thread', id] as const,
   comments: (id: string) => ['thread', id, 'comments'] as const,
   mySpaces: ['portal', 'spaces'] as const,
@@ -115,14 +117,8 @@ export function ConfirmDialog({
   onClose(): void;
 }) {
   const s = useStrings(strings).confirm;
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const id = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-msg`} onClose={onClose} onCancel={onClose}>
       <p id={`${id}-msg`}>{message}</p>
