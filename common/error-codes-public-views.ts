@@ -76,6 +76,13 @@ export const PUBLIC_VIEW_ERRORS = {
       en: 'Records cannot be sorted by the field (code: {field}).',
     },
   },
+  CB_PV40: {
+    status: 400,
+    message: {
+      ja: 'このビューのプレビューを表示できません。作成者がアプリやフィールドを閲覧できなくなっているか、設定がアプリに合っていません。',
+      en: 'This view cannot be previewed: its creator can no longer read the app or a field it shows, or its settings no longer fit the app.',
+    },
+  },
   CB_PV13: {
     status: 429,
     message: {

@@ -11,17 +11,25 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomString(20)}`;
 }
 
+/** Random bytes are drawn a pool at a time (one call to the system's generator per 4 KiB, not per id), each byte used once. */
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
+function randomByte(): number {
+  if (used >= pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  const b = pool[used]!;
+  pool[used++] = 0;
+  return b;
+}
+
 export function randomString(length: number): string {
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
   let out = '';
   // 252 = 7 × 36: rejecting bytes above it keeps every character equally likely.
-  for (let i = 0; out.length < length; i++) {
-    if (i >= bytes.length) {
-      crypto.getRandomValues(bytes);
-      i = 0;
-    }
-    const b = bytes[i]!;
+  while (out.length < length) {
+    const b = randomByte();
     if (b < 252) out += ALPHABET[b % 36];
   }
   return out;

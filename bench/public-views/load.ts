@@ -42,7 +42,8 @@ export interface Scenario {
 
 export async function run(url: string, s: Scenario, cpuSeconds: () => number): Promise<Figures> {
   const load = os.loadavg()[0]!;
-  const headers = { accept: 'application/json', ...s.headers };
+  // As a browser asks: it takes compressed answers.
+  const headers = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br, zstd', ...s.headers };
   const setupRequest = (req: autocannon.Request) => ({
     ...req,
     ...(typeof s.paths === 'function' ? { path: s.paths() } : {}),

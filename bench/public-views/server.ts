@@ -72,19 +72,32 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function cpuOf(pid: number): number {
+/** [parent pid, CPU seconds] of a process, from /proc (null: gone). */
+function statOf(pid: number): [number, number] | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / 100];
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** CPU seconds of the server and its workers (WORKERS > 1: processes it forked). */
+function cpuOf(pid: number): number {
+  let total = statOf(pid)?.[1] ?? 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === pid) continue;
+    const stat = statOf(Number(entry));
+    if (stat && stat[0] === pid) total += stat[1];
+  }
+  return total;
 }
 
 /**
  * Starts `server/main.ts` (what `npm start` runs, less the web build it checks first) with
- * `extraEnv` on top of a production-like environment: one process, TRUST_PROXY for the
- * loopback (the load generator stands in for a reverse proxy in front of many visitors).
+ * `extraEnv` on top of a production-like environment: one process (or WORKERS of them, as the
+ * benchmark is given), TRUST_PROXY for the loopback (the load generator stands in for a reverse
+ * proxy in front of many visitors).
  */
 export async function startServerProcess(kind: DialectKind, pgUrl: string | undefined, extraEnv: Record<string, string>): Promise<ServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engawa-bench-pv-'));
@@ -99,6 +112,7 @@ export async function startServerProcess(kind: DialectKind, pgUrl: string | unde
     LOGIN_RATE_PER_MINUTE: '1000000',
     TRUST_PROXY: '127.0.0.1/32',
     LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
+    WORKERS: process.env.WORKERS ?? '1',
     ...(kind === 'postgres' ? { DATABASE_URL: pgUrl!, DATABASE_SCHEMA: PG_SCHEMA } : {}),
     ...extraEnv,
   };

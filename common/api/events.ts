@@ -42,7 +42,7 @@ export const eventsInput = z
     thread: topics(topicId, MAX_THREAD_TOPICS),
     /** App ids: any record of these apps added, edited, moved on or deleted. */
     app: topics(topicId, MAX_APP_TOPICS),
-    /** `app:record` pairs: these records edited, moved on or deleted. */
+    /** `app:record` pairs: these records edited, moved on or deleted, and their comments added or deleted. */
     record: topics(recordTopic, MAX_RECORD_TOPICS),
   })
   .strict();
@@ -59,6 +59,8 @@ export type LiveMessage =
   | { kind: 'thread.comment'; spaceId: string; threadId: string; commentId: string; action: 'added' | 'edited' | 'deleted' }
   /** `revision` null: the record was deleted. Without `recordId`: many records of the app changed at once. */
   | { kind: 'record.changed'; appId: string; recordId?: string; revision?: string | null }
+  /** A comment was added to or deleted from a record the subscriber named (`record` topics) and may read. */
+  | { kind: 'record.comment'; appId: string; recordId: string; commentId: string; action: 'added' | 'deleted' }
   /** Notifications arrived for this user: refetch the inbox. */
   | { kind: 'notification' }
   /** This session ended (sign-out, password change, suspension, revocation): the stream closes. */

@@ -87,9 +87,12 @@ export type PublicViewSettings = ListSettings;
 const title = z.string().trim().min(1).max(128);
 const description = z.string().max(10_000);
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(256);
-/** IPv4/IPv6 addresses and CIDR ranges (checked by the server). Empty: from anywhere. */
-const ipAllow = z.array(z.string().trim().min(1).max(64)).max(1_000);
+/** IPv4/IPv6 addresses, CIDR ranges and `first~last` spans (checked by the server). Empty: from anywhere. */
+const ipAllow = z.array(z.string().trim().min(1).max(100)).max(1_000);
 const viewId = z.string().regex(/^pv_[0-9a-z]{20}$/, 'invalid');
+/** Sites that may show the visitor page in a frame: https origins (checked by the server). Empty: none. */
+export const MAX_FRAME_ANCESTORS = 20;
+const frameAncestors = z.array(z.string().trim().min(1).max(200)).max(MAX_FRAME_ANCESTORS);
 
 export const listViewsInput = z.object({ app: numericId });
 export const createViewInput = z.object({
@@ -101,6 +104,7 @@ export const createViewInput = z.object({
   /** A password visitors must give (Premium and above); null or absent: none. */
   password: password.nullable().optional(),
   ipAllow: ipAllow.optional(),
+  frameAncestors: frameAncestors.optional(),
 });
 export const updateViewInput = z.object({
   id: viewId,
@@ -112,6 +116,7 @@ export const updateViewInput = z.object({
   /** A new password; null removes it. Either way every unlocked visitor must unlock again. */
   password: password.nullable().optional(),
   ipAllow: ipAllow.optional(),
+  frameAncestors: frameAncestors.optional(),
 });
 export const viewIdInput = z.object({ id: viewId });
 export const publishViewInput = z.object({ id: viewId, published: boolParam });
@@ -131,6 +136,8 @@ export interface PublicViewJson {
   /** E-mail sign-in: null (off), only registered addresses, or anyone who proves one. */
   emailAuth: 'registered' | 'anyone' | null;
   ipAllow: string[];
+  /** Https origins that may show the visitor page in a frame (CSP frame-ancestors); empty: none. */
+  frameAncestors: string[];
   /** Bumped by every change: the version the next update should name. */
   configVersion: number;
   creator: { id: string; code: string | null };

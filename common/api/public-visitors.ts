@@ -81,6 +81,29 @@ export const syncVisitorsInput = z.object({
   attributes: z.record(attrKey, z.string().min(1).max(128)).default({}),
 });
 
+/** How often a scheduled sync runs (checked every ten minutes, so within that of its time). */
+export const SYNC_EVERY = ['hourly', 'daily'] as const;
+export const PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH = '/v1/public-view/visitors/sync/schedule.json';
+/** A view's scheduled sync: what POST visitors/sync.json takes, and how often; read as the manager setting it. */
+export const syncScheduleInput = syncVisitorsInput.extend({ every: z.enum(SYNC_EVERY) });
+export const syncScheduleIdInput = z.object({ id: viewId });
+
+export interface SyncScheduleJson {
+  app: string;
+  emailField: string;
+  nameField: string | null;
+  attributes: Record<string, string>;
+  every: (typeof SYNC_EVERY)[number];
+  /** Whom each run reads the app as: the manager who set the schedule. */
+  manager: { id: string; code: string | null };
+  nextRunAt: string;
+  lastRunAt: string | null;
+  /** The last run's counts, when it succeeded. */
+  lastResult: (ImportResultJson & { skipped: number }) | null;
+  /** Why the last run was refused (in the caller's language), when it was. */
+  lastError: { code: string; message: string } | null;
+}
+
 export interface RegisteredVisitorJson {
   email: string;
   name: string;
@@ -117,9 +140,22 @@ export interface VisitorMeJson {
 // ---- MyPage ----------------------------------------------------------------------------------
 
 /**
- * A MyPage view shows a signed-in visitor the records whose `field` equals their verified
- * address (`attribute: 'email'`) or one of their registered attributes. Several are ANDed.
+ * How a record's field is compared with the visitor's value: equal (`eq`, the default); a
+ * number at most (`le`) or at least (`ge`) the visitor's — "levels"; or a text starting with
+ * the visitor's (`prefix`) — hierarchical codes, `A-01` sees `A-01` and `A-01-03`. The address
+ * (`email`) is only ever compared for equality.
  */
-export const identityMatch = z.object({ field: z.string().min(1).max(128), attribute: z.union([z.literal('email'), attrKey]).default('email') });
+export const MATCH_OPS = ['eq', 'le', 'ge', 'prefix'] as const;
+export type MatchOp = (typeof MATCH_OPS)[number];
+
+/**
+ * A MyPage view shows a signed-in visitor the records whose `field` compares (`op`) with their
+ * verified address (`attribute: 'email'`) or one of their registered attributes. Several are ANDed.
+ */
+export const identityMatch = z.object({
+  field: z.string().min(1).max(128),
+  attribute: z.union([z.literal('email'), attrKey]).default('email'),
+  op: z.enum(MATCH_OPS).default('eq'),
+});
 export type IdentityMatch = z.output<typeof identityMatch>;
 export const identityMatches = z.array(identityMatch).min(1).max(5);

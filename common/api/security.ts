@@ -32,8 +32,8 @@ export const securitySettingsInput = z.object({
   ipRestriction: z
     .object({
       enabled: boolParam.optional(),
-      /** IPv4/IPv6 addresses and CIDR ranges (checked by the server: ipaddr.js). */
-      allow: z.array(z.string().trim().min(1).max(64)).max(MAX_ALLOWED_ADDRESSES).optional(),
+      /** IPv4/IPv6 addresses, CIDR ranges and `first~last` spans (checked by the server: ipaddr.js). */
+      allow: z.array(z.string().trim().min(1).max(100)).max(MAX_ALLOWED_ADDRESSES).optional(),
     })
     .optional(),
   /** A shared user and password asked (HTTP Basic) of requests from outside the allow-list. */

@@ -13,6 +13,8 @@ export interface FeatureFacts {
   ipAllow: readonly string[];
   /** E-mail sign-in is on (public_views.email_auth). */
   emailAuth?: boolean;
+  /** Origins allowed to frame the visitor page (CSP frame-ancestors); absent or empty: none. */
+  frameAncestors?: readonly string[];
 }
 
 export function requiredFeatures(view: FeatureFacts): ViewFeature[] {
@@ -21,7 +23,9 @@ export function requiredFeatures(view: FeatureFacts): ViewFeature[] {
   // A segment's tabs narrow the records by a field's value the visitor picks: filtering, like a
   // search box (the other kinds are simple views: features.md §E2/§F, docs/public-views.md).
   if (s.filter.trim() !== '' || s.sort.length > 0 || s.search || view.kind === 'segment') out.push('filtering');
-  if (view.hasPassword) out.push('accessRestriction');
+  // Which sites may embed the page is kViewer's "resource-loading restriction", listed beside the
+  // password among its access restrictions (features.md §E2).
+  if (view.hasPassword || (view.frameAncestors?.length ?? 0) > 0) out.push('accessRestriction');
   if (view.ipAllow.length > 0) out.push('ipRestriction');
   // Search forms (common/api/public-search-forms.ts) may sit in any kind's settings.
   const form = (s as { searchForm?: unknown }).searchForm;

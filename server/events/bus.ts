@@ -22,6 +22,8 @@ export interface RecordChange {
 export type LiveEvent =
   | { kind: 'thread.comment'; domainId: string; spaceId: number; threadId: number; commentId: number; action: 'added' | 'edited' | 'deleted' }
   | { kind: 'record.changed'; domainId: string; appId: number; records: RecordChange[] }
+  /** A comment added to or deleted from a record (the record itself is unchanged). */
+  | { kind: 'record.comment'; domainId: string; appId: number; recordId: number; commentId: number; action: 'added' | 'deleted' }
   /** Notifications were delivered to these people. */
   | { kind: 'notification'; domainId: string; userIds: number[] }
   /** Some sessions of these people ended: each of their streams checks its own. */
@@ -45,6 +47,7 @@ const userIds = z.array(id).max(100_000);
 export const liveEventSchema: z.ZodType<LiveEvent> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('thread.comment'), domainId: z.string().min(1).max(64), spaceId: id, threadId: id, commentId: id, action: z.enum(['added', 'edited', 'deleted']) }),
   z.object({ kind: z.literal('record.changed'), domainId: z.string().min(1).max(64), appId: id, records: z.array(z.object({ id, revision: id.nullable() })).max(10_000) }),
+  z.object({ kind: z.literal('record.comment'), domainId: z.string().min(1).max(64), appId: id, recordId: id, commentId: id, action: z.enum(['added', 'deleted']) }),
   z.object({ kind: z.literal('notification'), domainId: z.string().min(1).max(64), userIds }),
   z.object({ kind: z.literal('session.ended'), domainId: z.string().min(1).max(64), userIds }),
   z.object({ kind: z.literal('space.membership'), domainId: z.string().min(1).max(64), spaceId: id, userIds: userIds.nullable() }),

@@ -3,7 +3,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ServerOptions } from 'node:https';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import qs from 'qs';
@@ -16,7 +15,9 @@ import { registerAuthentication } from './plugins/authenticate.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerPublicPages } from './plugins/public-pages.js';
+import { registerViewFraming } from './routes/public-visit-framing.js';
 import { registerRestrictions } from './plugins/restrictions.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerTenancy } from './plugins/tenancy.js';
 import { DEFAULT_WEB_ROOT, registerWeb } from './plugins/web.js';
 import { type LiveOptions, registerLiveStreams } from './live-streams.js';
@@ -108,26 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        styleSrc: ["'self'"],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
+  registerSecurityHeaders(app);
 
   // Multipart bodies are streamed by the routes that take them (file uploads), within these
   // limits, and never buffered; no other route accepts one (F5).
@@ -157,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!serving && webRoot) app.log.warn({ webRoot }, 'web app not built: run `npm run build:web`');
   const limiter = options.limiter ?? new MemoryLimiter();
   registerPublicPages(app, config);
+  registerViewFraming(app, services);
   registerRestrictions(app, services, limiter);
   registerAuthentication(app, services, limiter);
   registerCsrf(app, config);

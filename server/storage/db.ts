@@ -5,6 +5,7 @@ import {
   CamelCasePlugin,
   CompiledQuery,
   Kysely,
+  type KyselyPlugin,
   Migrator,
   PostgresDialect,
   SqliteDialect,
@@ -16,6 +17,7 @@ import type { DatabaseConfig } from '../config.js';
 import { type DialectKind, dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { withStatementCache } from './sqlite-statements.js';
+import { ChangeFeed, attachChangeFeed } from './change-feed.js';
 import type { Database } from './tables/index.js';
 
 export type Db = Kysely<Database>;
@@ -71,12 +73,15 @@ export function openDatabase(config: DatabaseConfig): Storage {
       options: [config.schema ? `-c search_path=${config.schema},public` : '', ...settings].filter(Boolean).join(' ') || undefined,
       statement_timeout: 30_000,
     });
-  const kysely = (max: number, settings: string[] = []) =>
+  const kysely = (max: number, settings: string[] = [], plugins: KyselyPlugin[] = []) =>
     new Kysely<Database>({
       dialect: new PostgresDialect({ pool: pool(max, settings) }),
-      plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+      plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true }), ...plugins],
     });
-  const db = kysely(20);
+  // Tells the public views' visitor lookup when what it read may have changed (change-feed.ts).
+  const feed = new ChangeFeed(config.url, config.schema);
+  const db = kysely(20, [], [feed.plugin()]);
+  attachChangeFeed(db, feed);
   // Taking ids need not wait for the disk: a record stored under an id commits after it, and
   // making that commit durable makes every earlier WAL record durable, the id's included.
   const ids = kysely(4, ['-c synchronous_commit=off']);
@@ -86,7 +91,7 @@ export function openDatabase(config: DatabaseConfig): Storage {
     schema: config.schema,
     ids,
     close: async () => {
-      await Promise.all([db.destroy(), ids.destroy()]);
+      await Promise.all([db.destroy(), ids.destroy(), feed.close()]);
     },
   };
 }

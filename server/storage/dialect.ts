@@ -1,6 +1,7 @@
 // The only file that knows SQLite from PostgreSQL. Column types and the few value conversions
 // that differ (SQLite keeps booleans as 0/1 and times as ISO text) are decided here, once.
-import { type ColumnDataType, type Expression, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { changeFeedOf } from './change-feed.js';
+import { type ColumnDataType, CompiledQuery, type Expression, type Kysely, PostgresAdapter, sql } from 'kysely';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -55,4 +56,21 @@ export async function foreignCommitStamp(db: Kysely<any>): Promise<number | null
   if (dialectOf(db) === 'postgres') return null;
   const { rows } = await sql<Record<string, number>>`pragma data_version`.execute(db);
   return Number(Object.values(rows[0] ?? {})[0] ?? 0);
+}
+
+const CHANGE_STAMP = CompiledQuery.raw("select total_changes() || ':' || (select data_version from pragma_data_version) as stamp");
+
+/**
+ * Outside a transaction, a stamp that moves whenever what a lookup read may have changed, so a
+ * value read under one stamp is still the database's while the stamp has not moved. SQLite: every
+ * row this connection changes and every commit of another connection. PostgreSQL: this process's
+ * writes and other processes' commits as PostgreSQL notifies them (change-feed.ts), null while it
+ * is not listening. Inside a transaction (whose changes may yet be rolled back, which the stamp
+ * would not show): null, nothing to compare.
+ */
+export async function changeStamp(db: Kysely<any>): Promise<string | null> {
+  if (db.isTransaction) return null;
+  if (dialectOf(db) === 'postgres') return changeFeedOf(db)?.stamp() ?? null;
+  const { rows } = await db.executeQuery<{ stamp: string }>(CHANGE_STAMP);
+  return rows[0]?.stamp ?? null;
 }

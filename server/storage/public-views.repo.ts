@@ -21,6 +21,8 @@ export interface StoredPublicView {
   ipAllow: string[];
   /** E-mail sign-in (absent or null: off); see public-views/visitors/. */
   emailAuth?: 'registered' | 'anyone' | null;
+  /** Https origins that may frame the visitor page (absent or empty: none). */
+  frameAncestors?: string[];
   configVersion: number;
   creatorId: number;
   createdAt: Date;
@@ -36,9 +38,11 @@ export interface CreatorFacts {
   isAdmin: boolean;
   valid: boolean;
   locale: 'ja' | 'en';
+  /** Their time zone: a calendar's days (and the month it opens on) are theirs. */
+  timeZone: string;
 }
 
-function toView(row: Selectable<PublicViewsTable>): StoredPublicView {
+export function toView(row: Selectable<PublicViewsTable>): StoredPublicView {
   return {
     domainId: row.domainId,
     id: row.id,
@@ -53,6 +57,7 @@ function toView(row: Selectable<PublicViewsTable>): StoredPublicView {
     passwordHash: row.passwordHash,
     ipAllow: fromDb.json<string[]>(row.ipAllow, []),
     emailAuth: row.emailAuth === 'registered' || row.emailAuth === 'anyone' ? row.emailAuth : null,
+    frameAncestors: row.frameAncestors == null ? [] : fromDb.json<string[]>(row.frameAncestors, []),
     configVersion: Number(row.configVersion),
     creatorId: Number(row.creatorId),
     createdAt: fromDb.time(row.createdAt),
@@ -75,6 +80,7 @@ function toRow(kind: DialectKind, v: StoredPublicView) {
     passwordHash: v.passwordHash,
     ipAllow: toDb.json(v.ipAllow),
     emailAuth: v.emailAuth ?? null,
+    frameAncestors: v.frameAncestors && v.frameAncestors.length > 0 ? toDb.json(v.frameAncestors) : null,
     configVersion: v.configVersion,
     creatorId: v.creatorId,
     createdAt: toDb.time(v.createdAt),
@@ -123,57 +129,7 @@ export async function deleteView(db: Queryable, domainId: string, id: string): P
   await db.deleteFrom('publicViews').where('domainId', '=', domainId).where('id', '=', id).execute();
 }
 
-/** What a visitor's answer is keyed by, of the view's app (null app: deleted). */
-export interface VisitedAppFacts {
-  deployed: boolean;
-  /** Null until deployed. */
-  liveRevision: number | null;
-  /** The domain's directory version (see migration 0008). */
-  directoryVersion: number;
-}
-
-/**
- * The view a URL token names, with its creator's account facts (null creator: deleted) and its
- * app's revision and directory version — everything a visitor's cached answer needs, in one
- * statement, so a cache hit reads the database once.
- */
-export async function findViewByToken(
-  db: Queryable,
-  domainId: string,
-  urlTokenHash: string,
-): Promise<{ view: StoredPublicView; creator: CreatorFacts | null; app: VisitedAppFacts | null } | null> {
-  const row = await db
-    .selectFrom('publicViews as v')
-    .innerJoin('domains as d', 'd.id', 'v.domainId')
-    .leftJoin('users as u', (j) => j.onRef('u.domainId', '=', 'v.domainId').onRef('u.id', '=', 'v.creatorId'))
-    .leftJoin('apps as a', (j) => j.onRef('a.domainId', '=', 'v.domainId').onRef('a.id', '=', 'v.appId'))
-    .leftJoin('appDefinitions as live', (j) => j.onRef('live.domainId', '=', 'v.domainId').onRef('live.appId', '=', 'v.appId').on('live.stage', '=', 'live'))
-    .selectAll('v')
-    .select(['u.id as uId', 'u.code as uCode', 'u.name as uName', 'u.kind as uKind', 'u.isAdmin as uIsAdmin', 'u.valid as uValid', 'u.locale as uLocale'])
-    .select(['a.id as aId', 'a.deployed as aDeployed', 'live.revision as liveRevision', 'd.directoryVersion as directoryVersion'])
-    .where('v.domainId', '=', domainId)
-    .where('v.urlTokenHash', '=', urlTokenHash)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { uId, uCode, uName, uKind, uIsAdmin, uValid, uLocale, aId, aDeployed, liveRevision, directoryVersion, ...view } = row;
-  const creator: CreatorFacts | null =
-    uId == null
-      ? null
-      : {
-          id: Number(uId),
-          code: uCode!,
-          name: uName!,
-          kind: uKind!,
-          isAdmin: fromDb.bool(uIsAdmin),
-          valid: fromDb.bool(uValid),
-          locale: uLocale!,
-        };
-  const app: VisitedAppFacts | null =
-    aId == null
-      ? null
-      : { deployed: fromDb.bool(aDeployed!), liveRevision: liveRevision == null ? null : Number(liveRevision), directoryVersion: Number(directoryVersion) };
-  return { view: toView(view as Selectable<PublicViewsTable>), creator, app };
-}
+export { type FoundVisitedView, type VisitedAppFacts, findViewByToken, findVisitedView } from './visited-views.repo.js';
 
 // ---- visitor sessions -------------------------------------------------------------------------
 
@@ -218,4 +174,19 @@ export async function deleteVisitorSessions(db: Queryable, domainId: string, vie
 export async function recordRevision(db: Queryable, domainId: string, appId: number, id: number): Promise<number | null> {
   const row = await db.selectFrom('records').select('revision').where('domainId', '=', domainId).where('appId', '=', appId).where('id', '=', id).executeTakeFirst();
   return row ? Number(row.revision) : null;
+}
+
+/**
+ * Marks that administrators are told today (`day`, YYYY-MM-DD) that the view was busy: true for
+ * the one caller whose update set it, false when it was already set for the day (migration 0020).
+ */
+export async function claimBusyNotice(db: Queryable, domainId: string, viewId: string, day: string): Promise<boolean> {
+  const result = await db
+    .updateTable('publicViews')
+    .set({ busyMailedOn: day })
+    .where('domainId', '=', domainId)
+    .where('id', '=', viewId)
+    .where((w) => w.or([w('busyMailedOn', 'is', null), w('busyMailedOn', '<>', day)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

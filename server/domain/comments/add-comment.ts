@@ -24,6 +24,8 @@ export async function addComment(ctx: Ctx, appId: number, recordId: number, comm
   const stored = { id: await nextCommentId(ctx.db, key), text: comment.text, mentions, creatorId: authorId(ctx), createdAt: ctx.now };
   await insertComment(ctx.db, key, stored);
   await commentAdded(ctx, { appId, recordId, commentId: stored.id, authorId: stored.creatorId, text: stored.text, mentions });
+  // Pages showing the record hear of it (domain/live/sift.ts tells only those who may read it).
+  ctx.events.publish({ kind: 'record.comment', appId, recordId, commentId: stored.id, action: 'added' });
   return stored.id;
 }
 

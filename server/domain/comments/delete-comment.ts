@@ -12,4 +12,5 @@ export async function deleteComment(ctx: Ctx, appId: number, recordId: number, c
   // Whoever sees the record sees its comments, so refusing here reveals nothing.
   if (comment.creatorId !== authorId(ctx)) throw new AppError('CB_NO02');
   await deleteStoredComment(ctx.db, key, commentId);
+  ctx.events.publish({ kind: 'record.comment', appId, recordId, commentId, action: 'deleted' });
 }

@@ -10,6 +10,7 @@ import { findVisibleRecords } from '../records/record-scope.js';
 import { type Watch, readableApp, readableThread, recordKey, remember } from './watch.js';
 
 type ThreadEvent = Extract<LiveEvent, { kind: 'thread.comment' }>;
+type CommentEvent = Extract<LiveEvent, { kind: 'record.comment' }>;
 
 /** Whether the stream listens for this event at all (before any rights are checked). */
 export function concerns(watch: Watch, userId: number, e: LiveEvent): boolean {
@@ -18,6 +19,8 @@ export function concerns(watch: Watch, userId: number, e: LiveEvent): boolean {
       return watch.threads.has(e.threadId);
     case 'record.changed':
       return watch.apps.has(e.appId) || watch.records.has(e.appId);
+    case 'record.comment':
+      return watch.records.get(e.appId)?.has(e.recordId) ?? false;
     case 'notification':
       return e.userIds.includes(userId);
     default:
@@ -29,11 +32,13 @@ export async function sift(ctx: Ctx & { actor: SignedInActor }, watch: Watch, ev
   const out: LiveMessage[] = [];
   const threads = new Map<number, ThreadEvent[]>();
   const records = new Map<number, Map<number, RecordChange>>();
+  const comments: CommentEvent[] = [];
   let notified = false;
   for (const e of events) {
     if (e.domainId !== ctx.actor.domainId || !concerns(watch, ctx.actor.userId, e)) continue;
     if (e.kind === 'notification') notified = true;
     else if (e.kind === 'thread.comment') threads.set(e.threadId, [...(threads.get(e.threadId) ?? []), e]);
+    else if (e.kind === 'record.comment') comments.push(e);
     else if (e.kind === 'record.changed') {
       let changes = records.get(e.appId);
       if (!changes) records.set(e.appId, (changes = new Map()));
@@ -54,6 +59,24 @@ export async function sift(ctx: Ctx & { actor: SignedInActor }, watch: Watch, ev
     }
   }
   for (const [appId, changes] of records) out.push(...(await recordMessages(ctx, watch, appId, [...changes.values()])));
+  out.push(...(await commentMessages(ctx, comments)));
+  return out;
+}
+
+/** Record comments, told only to a subscriber who may read the record now (as GET record/comments.json). */
+async function commentMessages(ctx: Ctx, comments: CommentEvent[]): Promise<LiveMessage[]> {
+  const out: LiveMessage[] = [];
+  const readable = new Map<string, boolean>();
+  for (const e of comments) {
+    const key = recordKey(e.appId, e.recordId);
+    let may = readable.get(key);
+    if (may === undefined) {
+      const schema = await readableApp(ctx, e.appId);
+      may = schema !== null && (await findVisibleRecords(ctx, schema, [e.recordId])).has(e.recordId);
+      readable.set(key, may);
+    }
+    if (may) out.push({ kind: 'record.comment', appId: String(e.appId), recordId: String(e.recordId), commentId: String(e.commentId), action: e.action });
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { checkIpAllow, checkPlan, checkSettings, schemaAs } from './check-settings.js';
+import { checkFrameAncestors } from './frame-ancestors.js';
 import { checkMembers } from './kinds/members.js';
 import { editorOf } from './managed-view.js';
 import { type PublicView, featuresOf, newViewId, presentView, viewPlanOf } from './view.js';
@@ -31,6 +32,7 @@ export async function createPublicView(ctx: Ctx, input: CreateViewInput): Promis
     signingKey: newSecret(),
     passwordHash: input.password ? await hashPassword(input.password) : null,
     ipAllow: checkIpAllow(input.ipAllow ?? []),
+    frameAncestors: checkFrameAncestors(input.frameAncestors ?? []),
     configVersion: 1,
     creatorId: editor.userId,
     createdAt: ctx.now,
@@ -45,7 +47,7 @@ export async function createPublicView(ctx: Ctx, input: CreateViewInput): Promis
     action: 'publicView.create',
     targetType: 'publicView',
     targetId: view.id,
-    detail: { app: app.id, kind: view.kind, title: view.title, settings, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow },
+    detail: { app: app.id, kind: view.kind, title: view.title, settings, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow, frameAncestors: view.frameAncestors },
   });
   return { view: presentView(view, plan, editor.code), token, path: publicViewPath(token) };
 }

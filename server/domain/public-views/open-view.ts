@@ -12,7 +12,7 @@ import { AppError } from '../app-error.js';
 import { sha256 } from '../auth/secrets.js';
 import { type Ctx, mayFillCaches } from '../context.js';
 import { addressAllowed } from '../security/restrictions.js';
-import { type PublicView, parseView, viewPlanOf } from './view.js';
+import { type PublicView, featureFactsOf, parseView, viewPlanOf } from './view.js';
 
 export interface OpenView {
   view: PublicView;
@@ -24,6 +24,10 @@ export interface OpenView {
   app?: VisitedAppFacts | null;
   /** This process hears of every record change it makes (a live-event bus: response-cache.ts). */
   recordsFollowed?: boolean;
+  /** The creator's time zone: a calendar's days are theirs (absent: Asia/Tokyo, as for users). */
+  timeZone?: string;
+  /** A manager's preview of a draft (preview-view.ts): answered fresh, never cached. */
+  preview?: true;
 }
 
 export const notFound = (): AppError => new AppError('CB_PV05');
@@ -37,7 +41,7 @@ export async function findOpenView(ctx: Ctx, token: string, action: VisitorActio
   const plan = await viewPlanOf(ctx.db, ctx.actor.domainId);
   const facts = factsOf(view, found.creator, plan);
   if (plan === null || !canVisit(visitorOf(view), action, facts)) throw notFound();
-  return { view, facts, plan, token, app: found.app };
+  return { view, facts, plan, token, app: found.app, ...(found.creator ? { timeZone: found.creator.timeZone } : {}) };
 }
 
 /**
@@ -46,7 +50,7 @@ export async function findOpenView(ctx: Ctx, token: string, action: VisitorActio
  */
 const parsedSettings = new LRUCache<string, { view: PublicView | null }>({ max: 10_000 });
 
-function parsedView(ctx: Ctx, stored: StoredPublicView): PublicView | null {
+export function parsedView(ctx: Ctx, stored: StoredPublicView): PublicView | null {
   const key = `${stored.domainId}\0${stored.id}\0${stored.configVersion}\0${stored.kind}`;
   let hit = parsedSettings.get(key);
   if (!hit) {
@@ -63,7 +67,7 @@ export function factsOf(view: PublicView, creator: PublicViewFacts['creator'], p
     domainId: view.domainId,
     id: view.id,
     published: view.published,
-    servable: servableUnder({ kind: view.kind, settings: s, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow, emailAuth: view.emailAuth != null }, plan),
+    servable: servableUnder(featureFactsOf(view), plan),
     listFields: s.fields,
     detailFields: s.detail.enabled ? (s.detail.fields ?? s.fields) : null,
     creator,

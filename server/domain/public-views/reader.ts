@@ -4,6 +4,7 @@
 // its chosen fields only, its sort only. Whatever the creator can no longer read drops out of
 // the view at the next request; a fixed filter that can no longer be evaluated as the creator
 // closes the view ("not found") rather than being dropped, which would widen it.
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Expr, Query, SortKey } from '../../../common/query/index.js';
 import { QueryError, checkQuery } from '../../../common/query/index.js';
 import { type VisitorAction, readerOf, visitorFields } from '../../policy/public-views.js';
@@ -16,7 +17,7 @@ import { querySchemaOf } from '../records/query.js';
 import type { RecordSchema } from '../records/schema.js';
 import { checkFilter, reads, schemaAs, showable } from './check-settings.js';
 import { type OpenView, notFound } from './open-view.js';
-import { identityExpr, identityOf } from './visitors/identity.js';
+import { identityCondition, identityOf } from './visitors/identity.js';
 import type { MyPageSettings } from '../../../common/api/public-views.js';
 
 /** Types a visitor's free text searches (the text fields the `like` index keeps). */
@@ -52,11 +53,15 @@ export async function readerFor(visitorCtx: Ctx, open: OpenView): Promise<Reader
     if (err instanceof AppError) throw notFound();
     throw err;
   }
-  // MyPage: only the signed-in visitor's own records, matched in the tree (visitors/identity.ts).
+  // MyPage: only the signed-in visitor's own records, matched in the tree and, for "starts
+  // with", by one bound SQL predicate ANDed to every compiled read (visitors/identity.ts).
+  let identityWhere: RawBuilder<SqlBool> | null = null;
   if (open.view.kind === 'myPage') {
     const who = identityOf(visitor);
     if (!who) throw new AppError('CB_PV30');
-    filter = and(filter, identityExpr((open.view.settings as MyPageSettings).match, who, schema));
+    const matched = identityCondition((open.view.settings as MyPageSettings).match, who, schema, ctx.dialect);
+    filter = and(filter, matched.expr);
+    identityWhere = matched.where;
   }
   const creatorReads = (code: string) => reads(schema, code) && showable(schema.fields[code]);
   const orderBy: SortKey[] = open.view.settings.sort
@@ -76,7 +81,9 @@ export async function readerFor(visitorCtx: Ctx, open: OpenView): Promise<Reader
       // Nothing the compiler could say about the query (its fields, its filter) reaches a visitor.
       try {
         checkQuery(query, querySchemaOf(schema));
-        return await compileScoped(ctx, schema, query);
+        const compiled = await compileScoped(ctx, schema, query);
+        if (!identityWhere) return compiled;
+        return { ...compiled, where: compiled.where ? sql<SqlBool>`(${compiled.where} AND ${identityWhere})` : identityWhere };
       } catch (err) {
         if (err instanceof AppError || err instanceof QueryError) throw notFound();
         throw err;

@@ -22,6 +22,7 @@
 // retry in a second) instead of letting them pile up on the database and slow every other
 // request; answers already kept are always made again when stale (one at a time each).
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { EventBus } from '../../events/bus.js';
 import { AppError } from '../app-error.js';
@@ -137,4 +138,26 @@ export function etagOf(body: Buffer): string {
     etags.set(body, etag);
   }
   return etag;
+}
+
+/** Answers smaller than this go as they are: compressing them saves less than it costs. */
+export const COMPRESS_FROM_BYTES = 1_024;
+export type AnswerEncoding = 'br' | 'gzip';
+const encoded = { br: new WeakMap<Buffer, Buffer>(), gzip: new WeakMap<Buffer, Buffer>() };
+
+/**
+ * An answer's bytes compressed for a browser that takes them (a page of records is mostly
+ * repeated keys, a tenth of its size compressed): made once per answer, like its validator, and
+ * kept with it, so a page read by thousands is compressed once, not once per visitor.
+ */
+export function encodedBody(body: Buffer, encoding: AnswerEncoding): Buffer {
+  let out = encoded[encoding].get(body);
+  if (!out) {
+    out =
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 6 });
+    encoded[encoding].set(body, out);
+  }
+  return out;
 }

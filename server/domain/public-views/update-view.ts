@@ -6,6 +6,7 @@ import { AppError } from '../app-error.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Ctx } from '../context.js';
 import { checkIpAllow, checkPlan, checkSettings } from './check-settings.js';
+import { checkFrameAncestors } from './frame-ancestors.js';
 import { checkMembers } from './kinds/members.js';
 import { editorOf, managedView, presentViews, readersFor } from './managed-view.js';
 import { saveView } from './save-view.js';
@@ -27,8 +28,9 @@ export async function updatePublicView(ctx: Ctx, input: UpdateViewInput): Promis
     await checkMembers(ctx, view.kind, next.settings, view.id);
   }
   if (input.ipAllow !== undefined) next.ipAllow = checkIpAllow(input.ipAllow);
+  if (input.frameAncestors !== undefined) next.frameAncestors = checkFrameAncestors(input.frameAncestors);
   if (input.password !== undefined) next.passwordHash = input.password === null ? null : await hashPassword(input.password);
-  for (const key of ['title', 'description', 'settings', 'ipAllow', 'password'] as const) if (input[key] !== undefined) changed.push(key);
+  for (const key of ['title', 'description', 'settings', 'ipAllow', 'frameAncestors', 'password'] as const) if (input[key] !== undefined) changed.push(key);
   checkPlan(featuresOf(next), await viewPlanOf(ctx.db, ctx.actor.domainId), false);
   const saved = await saveView(ctx, view, next, {
     action: 'publicView.update',
@@ -36,6 +38,7 @@ export async function updatePublicView(ctx: Ctx, input: UpdateViewInput): Promis
       changed,
       ...(input.settings !== undefined ? { settings: next.settings } : {}),
       ...(input.ipAllow !== undefined ? { ipAllow: next.ipAllow } : {}),
+      ...(input.frameAncestors !== undefined ? { frameAncestors: next.frameAncestors } : {}),
       ...(input.password !== undefined ? { hasPassword: next.passwordHash !== null } : {}),
     },
     endSessions: input.password !== undefined,

@@ -41,8 +41,19 @@ export async function viewPlanOf(db: Queryable, domainId: string): Promise<ViewP
   return (await contractOf(db, domainId))?.viewPlan ?? null;
 }
 
-export function featuresOf(view: Pick<PublicView, 'kind' | 'settings' | 'passwordHash' | 'ipAllow' | 'emailAuth'>) {
-  return requiredFeatures({ kind: view.kind, settings: view.settings, hasPassword: view.passwordHash !== null, ipAllow: view.ipAllow, emailAuth: view.emailAuth != null });
+export function featuresOf(view: Pick<PublicView, 'kind' | 'settings' | 'passwordHash' | 'ipAllow' | 'emailAuth' | 'frameAncestors'>) {
+  return requiredFeatures(featureFactsOf(view));
+}
+
+export function featureFactsOf(view: Pick<PublicView, 'kind' | 'settings' | 'passwordHash' | 'ipAllow' | 'emailAuth' | 'frameAncestors'>) {
+  return {
+    kind: view.kind,
+    settings: view.settings,
+    hasPassword: view.passwordHash !== null,
+    ipAllow: view.ipAllow,
+    emailAuth: view.emailAuth != null,
+    frameAncestors: view.frameAncestors ?? [],
+  };
 }
 
 export function presentView(view: PublicView, plan: ViewPlan | null, creatorCode: string | null): PublicViewJson {
@@ -58,6 +69,7 @@ export function presentView(view: PublicView, plan: ViewPlan | null, creatorCode
     hasPassword: view.passwordHash !== null,
     emailAuth: view.emailAuth ?? null,
     ipAllow: view.ipAllow,
+    frameAncestors: view.frameAncestors ?? [],
     configVersion: view.configVersion,
     creator: { id: String(view.creatorId), code: creatorCode },
     requiredFeatures: required,

@@ -17,6 +17,8 @@ export async function cachedVisitorAnswer(ctx: Ctx, open: OpenView, params: stri
   // revision or the domain's directory version — read with the view, or here in one statement.
   const found = open.app !== undefined ? open.app : await appFacts(ctx, view.domainId, view.appId);
   if (!found || found.liveRevision === null || !found.deployed) throw notFound();
+  // A preview's draft shares the view's id and version with its saved settings: never kept.
+  if (open.preview) return Buffer.from(JSON.stringify(await make(await readerFor(ctx, open))));
   const key: AnswerKey = {
     domainId: view.domainId,
     viewId: view.id,

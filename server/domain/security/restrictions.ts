@@ -11,6 +11,36 @@ export type RestrictionReason = 'network' | 'basic' | 'certificate';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+/** `a.b.c.d~e.f.g.h` (or two IPv6 addresses): every address from the first to the last, both included. */
+export interface AddressSpan {
+  kind: 'ipv4' | 'ipv6';
+  lo: bigint;
+  hi: bigint;
+}
+
+function numberOf(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  let n = 0n;
+  for (const b of addr.toByteArray()) n = (n << 8n) | BigInt(b);
+  return n;
+}
+
+/** One end of a span: a dotted-quad IPv4 or an IPv6 address (an IPv4-mapped one is its IPv4). */
+function spanEnd(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text) && !ipaddr.IPv6.isValid(text)) return null;
+  return normalizeAddress(text);
+}
+
+/** A `first~last` entry: two addresses of one family, the first not after the last; null otherwise. */
+export function parseAddressSpan(entry: string): AddressSpan | null {
+  const parts = entry.split('~');
+  if (parts.length !== 2) return null;
+  const first = spanEnd(parts[0]!.trim());
+  const last = spanEnd(parts[1]!.trim());
+  if (!first || !last || first.kind() !== last.kind()) return null;
+  const span: AddressSpan = { kind: first.kind(), lo: numberOf(first), hi: numberOf(last) };
+  return span.lo <= span.hi ? span : null;
+}
+
 /** IPv4-mapped IPv6 (`::ffff:192.0.2.1`) is its IPv4 address; anything unparsable is null. */
 export function normalizeAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!ipaddr.isValid(address)) return null;
@@ -39,25 +69,36 @@ function toRange(entry: string): Range | null {
 }
 
 // Allow-lists are parsed once per content; settings are re-read every few seconds.
-const compiled = new LRUCache<string, Range[]>({ max: 1_000 });
+const compiled = new LRUCache<string, { ranges: Range[]; spans: AddressSpan[] }>({ max: 1_000 });
 
-function rangesOf(allow: readonly string[]): Range[] {
+function rangesOf(allow: readonly string[]): { ranges: Range[]; spans: AddressSpan[] } {
   const key = allow.join(',');
-  let ranges = compiled.get(key);
-  if (!ranges) {
-    ranges = allow.map(toRange).filter((r): r is Range => r !== null);
-    compiled.set(key, ranges);
+  let parsed = compiled.get(key);
+  if (!parsed) {
+    parsed = { ranges: [], spans: [] };
+    for (const entry of allow) {
+      const span = entry.includes('~') ? parseAddressSpan(entry) : null;
+      const range = span ? null : toRange(entry);
+      if (span) parsed.spans.push(span);
+      else if (range) parsed.ranges.push(range);
+    }
+    compiled.set(key, parsed);
   }
-  return ranges;
+  return parsed;
 }
 
-/** Whether `address` lies in any entry of the list (addresses and CIDR ranges, v4 and v6). */
+/** Whether `address` lies in any entry of the list (addresses, CIDR ranges and first~last spans, v4 and v6). */
 export function addressAllowed(address: string | undefined, allow: readonly string[]): boolean {
   const addr = address ? normalizeAddress(address) : null;
   if (!addr) return false;
-  for (const [range, bits] of rangesOf(allow)) {
+  const { ranges, spans } = rangesOf(allow);
+  for (const [range, bits] of ranges) {
     // Same kind only: IPv4-mapped clients were turned into IPv4 above.
     if (range.kind() === addr.kind() && (addr as ipaddr.IPv4).match(range as ipaddr.IPv4, bits)) return true;
+  }
+  if (spans.length > 0) {
+    const n = numberOf(addr);
+    for (const s of spans) if (s.kind === addr.kind() && s.lo <= n && n <= s.hi) return true;
   }
   return false;
 }

@@ -11,7 +11,7 @@ import { AppError, type FieldProblem } from '../app-error.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword } from '../auth/passwords.js';
-import { addressAllowed } from './restrictions.js';
+import { addressAllowed, parseAddressSpan } from './restrictions.js';
 
 export const SETTINGS_TTL_MS = 2_000;
 
@@ -109,8 +109,9 @@ export async function updateSecurity(ctx: Ctx, input: SecuritySettingsInput): Pr
   return presentSecurity(result);
 }
 
-/** An IPv4/IPv6 address or CIDR range. */
+/** An IPv4/IPv6 address, a CIDR range, or a span `first~last` (one family, first ≤ last). */
 export function validAddressOrRange(entry: string): boolean {
+  if (entry.includes('~')) return parseAddressSpan(entry) !== null;
   try {
     if (entry.includes('/')) ipaddr.parseCIDR(entry);
     else ipaddr.parse(entry);

@@ -5,7 +5,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
@@ -85,6 +85,28 @@ eachDatabase((database) => {
       expect(head.headers['content-type']).toMatch(/^text\/html/);
     });
 
+    it('sends the pages compressed when the browser takes it, 304 when it has them, and a rebuild within a second', async () => {
+      const d = await domain();
+      await writeFile(path.join(root, 'index.html.br'), brotliCompressSync(INDEX));
+      await new Promise((r) => setTimeout(r, 1_100)); // past the second the page is kept unchecked
+      const br = await get(d, '/spaces', { ...PAGE, 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(INDEX);
+      const refused = await get(d, '/spaces', { ...PAGE, 'accept-encoding': 'br;q=0' });
+      expect([refused.headers['content-encoding'], refused.body]).toEqual([undefined, INDEX]);
+      const again = await get(d, '/spaces', { ...PAGE, 'if-none-match': String(br.headers.etag) });
+      expect([again.statusCode, again.body]).toEqual([304, '']);
+      const rebuilt = INDEX.replace('app-Ab12', 'app-Ef56');
+      await writeFile(path.join(root, 'index.html'), rebuilt);
+      await rm(path.join(root, 'index.html.br'));
+      await new Promise((r) => setTimeout(r, 1_100));
+      const fresh = await get(d, '/spaces', { ...PAGE, 'if-none-match': String(br.headers.etag) });
+      expect([fresh.statusCode, fresh.body]).toEqual([200, rebuilt]);
+      await writeFile(path.join(root, 'index.html'), INDEX);
+      await new Promise((r) => setTimeout(r, 1_100));
+    });
+
     it('keeps kintone JSON answers for API paths, missing files and requests that are not page loads', async () => {
       const d = await domain();
       for (const url of ['/k/v1/nothing.json', '/k/', '/v1/nothing', '/api/nothing', '/healthz/x', '/something.json', '/assets/missing-1.js']) {
@@ -142,6 +164,21 @@ eachDatabase((database) => {
   });
 
   describe('without a build', () => {
+    it('sends the security headers with every answer, the API’s too', async () => {
+      const d = await domain();
+      for (const res of [await get(d, '/spaces', PAGE), await get(d, '/k/v1/apps.json'), await bare.inject({ method: 'GET', url: '/healthz', headers: { host: d.host } })]) {
+        expect(res.headers).toMatchObject({
+          'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+          'x-frame-options': 'DENY',
+          'x-content-type-options': 'nosniff',
+          'strict-transport-security': 'max-age=31536000; includeSubDomains',
+          'cross-origin-opener-policy': 'same-origin',
+          'referrer-policy': 'strict-origin-when-cross-origin',
+        });
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
     it('serves no app and leaves every answer as the API gives it', async () => {
       const d = await domain();
       const res = await bare.inject({ method: 'GET', url: '/login', headers: { host: d.host, ...PAGE } });

@@ -3,12 +3,14 @@
 // so deep links survive a reload. The hook runs after tenancy (a host no domain answers still
 // gets 421) and before authentication: a page or a script is the same for everyone, and a
 // session that may only change its password or enrol TOTP must still load the app that lets it.
-// Without a build (tests that never ran Vite) nothing is served and the API is unchanged.
+// Without a build (tests that never ran Vite) nothing is served and the API is unchanged. The two
+// HTML entries are served from memory (web-pages.ts); the rest by @fastify/static.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WebPages, sendPage } from './web-pages.js';
 
 /** Where `npm run build:web` writes the app: `<repo>/dist/web`. */
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
@@ -73,15 +75,17 @@ export async function registerWeb(app: FastifyInstance, root: string | null, rou
   // phone on a slow link gets them without the server compressing on every request.
   await app.register(fastifyStatic, { root, serve: false, preCompressed: true, dotfiles: 'deny', index: false });
   const prefixes = apiPrefixes(routeUrls);
+  const pages = new WebPages(root);
 
   app.addHook('onRequest', async (request, reply) => {
     // Only requests no route answers: the API's own routes never reach this.
     if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;
     const pathname = request.url.split('?')[0] ?? '/';
-    if (VISITOR_PAGE.test(pathname) && acceptsHtml(request) && (await isFile(path.join(root, VISITOR_HTML)))) {
+    const visitorPage = VISITOR_PAGE.test(pathname) && acceptsHtml(request) ? pages.get(VISITOR_HTML) : null;
+    if (visitorPage) {
       // The URL is the view's secret: the page hands it to nobody (plugins/public-pages.ts).
       reply.header('referrer-policy', 'no-referrer');
-      return send(reply, VISITOR_HTML, 'no-cache');
+      return sendPage(request, reply, visitorPage);
     }
     if (isApiPath(pathname, prefixes)) return;
     if (ASSET.test(pathname) || TOP_FILE.test(pathname)) {
@@ -91,7 +95,8 @@ export async function registerWeb(app: FastifyInstance, root: string | null, rou
       return send(reply, file, pathname.startsWith('/assets/') ? IMMUTABLE : SHORT);
     }
     if (!acceptsHtml(request)) return;
-    return send(reply, 'index.html', 'no-cache');
+    const index = pages.get('index.html');
+    return index ? sendPage(request, reply, index) : undefined;
   });
   return true;
 }

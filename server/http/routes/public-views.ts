@@ -1,6 +1,7 @@
 // Managing public views (ours): the people who manage an app (app.manage, decided per app by
 // domain/apps/load-app.ts) list, make, change, publish and delete its views and regenerate their
-// URLs. API tokens never do: a view reads as the person who made it.
+// URLs, and preview a draft as its visitors would see it. API tokens never do: a view reads as
+// the person who made it.
 import {
   PUBLIC_VIEWS_PATH,
   PUBLIC_VIEW_PUBLISH_PATH,
@@ -11,9 +12,11 @@ import {
   updateViewInput,
   viewIdInput,
 } from '../../../common/api/public-views.js';
+import { PUBLIC_VIEW_PREVIEW_PATH, previewViewInput } from '../../../common/api/public-view-preview.js';
 import { createPublicView } from '../../domain/public-views/create-view.js';
 import { deletePublicView } from '../../domain/public-views/delete-view.js';
 import { listPublicViews } from '../../domain/public-views/list-views.js';
+import { previewPublicView } from '../../domain/public-views/preview-view.js';
 import { publishPublicView } from '../../domain/public-views/publish-view.js';
 import { regeneratePublicViewUrl } from '../../domain/public-views/regenerate-url.js';
 import { updatePublicView } from '../../domain/public-views/update-view.js';
@@ -57,6 +60,15 @@ export const publicViewRoutes = [
     access: 'publicView.manage',
     input: publishViewInput,
     handler: async ({ input, command }) => ({ view: await command((ctx) => publishPublicView(ctx, input.id, input.published)) }),
+  }),
+  // The view as a visitor would see it, from a draft (published or not): managers only, nothing
+  // written, nothing reachable under /public/ (domain/public-views/preview-view.ts).
+  defineRoute({
+    method: 'POST',
+    url: PUBLIC_VIEW_PREVIEW_PATH,
+    access: 'publicView.manage',
+    input: previewViewInput,
+    handler: async ({ input, read }) => previewPublicView(read(), input),
   }),
   defineRoute({
     method: 'POST',

@@ -28,9 +28,8 @@ import { asVisitor, notFound } from '../../domain/public-views/open-view.js';
 import { visitorFile } from '../../domain/public-views/visitor-file.js';
 import type { Limiter } from '../../infra/limiter.js';
 import { sendDownload } from '../present/download.js';
-import { JsonText } from '../json-text.js';
 import { defineRoute } from '../route.js';
-import { visit, visitorAnswer } from './public-visit.js';
+import { visit, visitorAnswer, visitorJson } from './public-visit.js';
 
 /** The gates, then the view only if it is of one of `kinds`. */
 async function visitKind(request: FastifyRequest, services: Services, limiter: Limiter, kinds: PublicViewKind[]) {
@@ -55,7 +54,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ input, request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['card']);
-        return new JsonText([await visitorCards(ctx, open, input)]);
+        return visitorJson(request, reply, open.view, await visitorCards(ctx, open, input));
       }),
   }),
   defineRoute({
@@ -66,7 +65,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ input, request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['calendar']);
-        return new JsonText([await visitorCalendar(ctx, open, input)]);
+        return visitorJson(request, reply, open.view, await visitorCalendar(ctx, open, input));
       }),
   }),
   defineRoute({
@@ -76,7 +75,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['graph', 'advancedGraph']);
-        return new JsonText([await visitorGraph(ctx, open)]);
+        return visitorJson(request, reply, open.view, await visitorGraph(ctx, open));
       }),
   }),
   defineRoute({
@@ -87,7 +86,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ input, request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['segment']);
-        return new JsonText([await visitorSegment(ctx, open, input)]);
+        return visitorJson(request, reply, open.view, await visitorSegment(ctx, open, input));
       }),
   }),
   defineRoute({
@@ -97,7 +96,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['dashboard']);
-        return visitorDashboard(ctx, open, request.ip);
+        return visitorJson(request, reply, open.view, await visitorDashboard(ctx, open, request.ip));
       }),
   }),
   defineRoute({
@@ -108,7 +107,7 @@ export const publicVisitKindRoutes = [
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['dashboard']);
         const id = (request.params as { id: string }).id;
-        return new JsonText([await memberRecord(ctx, open, memberIndex(request), request.ip, id)]);
+        return visitorJson(request, reply, open.view, await memberRecord(ctx, open, memberIndex(request), request.ip, id));
       }),
   }),
   defineRoute({

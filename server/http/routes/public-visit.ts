@@ -6,7 +6,9 @@
 //   3. the view and the domain within the plan's requests per minute, else "busy";
 //   4. the view's IP allow-list (403), then its password (401).
 // Budgets are counted in the shared limiter (Redis with REDIS_URL: K4) and refuse with 429 and
-// Retry-After, a small page to a browser — the rest of the server is not touched by them.
+// Retry-After, a small page to a browser — the rest of the server is not touched by them. A busy
+// answer of a known view also tells the domain's administrators, once a day (busy-notice.ts).
+// `view.json` names the view's kind for the visitor's page, behind the same gates.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   PUBLIC_DATA_PATH,
@@ -22,11 +24,14 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../domain/app-error.js';
 import { type Ctx, type Services, inTransaction, readContext } from '../../domain/context.js';
 import { type OpenView, asVisitor, checkNetwork, checkUnlocked, findOpenView } from '../../domain/public-views/open-view.js';
-import { etagOf, watchRecordChanges } from '../../domain/public-views/response-cache.js';
+import { COMPRESS_FROM_BYTES, encodedBody, etagOf, watchRecordChanges } from '../../domain/public-views/response-cache.js';
 import { VISITOR_SESSION_MS, unlockView } from '../../domain/public-views/unlock-view.js';
 import { visitorFile } from '../../domain/public-views/visitor-file.js';
 import { visitorList } from '../../domain/public-views/visitor-list.js';
 import { visitorRecord } from '../../domain/public-views/visitor-record.js';
+import { visitorStart } from '../../domain/public-views/visitor-start.js';
+import { noteBusyView } from '../../domain/public-views/busy-notice.js';
+import { PUBLIC_VIEW_START_PATH } from '../../../common/api/public-view-start.js';
 import type { Limiter } from '../../infra/limiter.js';
 import { type VisitorAction, visitorOf } from '../../policy/public-views.js';
 import { errorBody } from '../present/error-body.js';
@@ -39,6 +44,7 @@ import { checkSignedIn } from '../../domain/public-views/visitors/email-session.
 import { searchValuesOf } from '../../../common/api/public-search-forms.js';
 import { emailSessionCookieName } from '../visitor-cookies.js';
 import { peerKey } from '../throttle.js';
+import { pickEncoding } from '../accept-encoding.js';
 
 /** Requests one visitor address may make to a domain's public views per minute. */
 export const VISITOR_REQUESTS_PER_MINUTE = 300;
@@ -63,6 +69,16 @@ async function budget(limiter: Limiter, key: string, limit: number): Promise<voi
   if (!state.allowed) throw new AppError('CB_PV06', { headers: { 'retry-after': String(Math.max(1, Math.ceil(state.retryAfterMs / 1000))) } });
 }
 
+/** The view a request is visiting, once gate 2 has found it: a busy answer is reported for it. */
+const visiting = new WeakMap<FastifyRequest, { services: Services; view: OpenView['view'] }>();
+
+/** A busy answer (CB_PV06) of a known view: its administrators hear of it, once a day (busy-notice.ts). */
+function reportBusy(request: FastifyRequest, err: unknown): void {
+  const v = visiting.get(request);
+  if (!v || !(err instanceof AppError) || err.code !== 'CB_PV06') return;
+  noteBusyView(v.services, v.view).catch((e: unknown) => request.log.error({ err: e }, 'public-view busy notice failed'));
+}
+
 /** Gates 1–3: who may ask, and whether the token names a view they may open for `action`. */
 export async function openFor(request: FastifyRequest, services: Services, limiter: Limiter, action: VisitorAction): Promise<Visit> {
   const recordsFollowed = watchRecordChanges(services.events);
@@ -70,9 +86,15 @@ export async function openFor(request: FastifyRequest, services: Services, limit
   await budget(limiter, `pv:peer:${domainId}:${peerKey(request)}`, VISITOR_REQUESTS_PER_MINUTE);
   const ctx = readContext(services, { actor: { kind: 'anonymous', domainId }, locale: request.locale, request: requestFacts(request) });
   const open = { ...(await findOpenView(ctx, (request.params as { token: string }).token, action)), recordsFollowed };
+  visiting.set(request, { services, view: open.view });
   const perMinute = services.config.publicViewRequestsPerMinute ?? VIEW_PLAN_FEATURES[open.plan].requestsPerMinute;
-  await budget(limiter, `pv:view:${domainId}:${open.view.id}`, perMinute);
-  await budget(limiter, `pv:domain:${domainId}`, perMinute);
+  try {
+    await budget(limiter, `pv:view:${domainId}:${open.view.id}`, perMinute);
+    await budget(limiter, `pv:domain:${domainId}`, perMinute);
+  } catch (err) {
+    reportBusy(request, err);
+    throw err;
+  }
   checkNetwork(open.view, request.ip);
   return { ctx: asVisitor(ctx, open.view), open };
 }
@@ -95,6 +117,8 @@ export async function visitorAnswer<T>(request: FastifyRequest, reply: FastifyRe
   try {
     return await fn();
   } catch (err) {
+    // Also a busy answer from making it (response-cache.ts: too many answers being made at once).
+    reportBusy(request, err);
     if (!(err instanceof AppError) || !wantsHtml(request)) throw err;
     const body = errorBody(err, request.locale);
     for (const [k, v] of Object.entries(err.options.headers ?? {})) reply.header(k, v);
@@ -106,6 +130,7 @@ export async function visitorAnswer<T>(request: FastifyRequest, reply: FastifyRe
 /**
  * A visitor's JSON answer with its validator: a browser holding the same bytes gets 304 — after
  * every gate, like any request. Answers of views behind a password or a sign-in stay no-store.
+ * A browser that takes brotli or gzip gets the answer compressed (once per answer: response-cache.ts).
  */
 export function visitorJson(request: FastifyRequest, reply: FastifyReply, view: OpenView['view'], body: Buffer): JsonText | FastifyReply {
   const etag = etagOf(body);
@@ -113,10 +138,24 @@ export function visitorJson(request: FastifyRequest, reply: FastifyReply, view: 
   if (view.passwordHash === null && view.emailAuth == null && view.kind !== 'myPage') reply.header('cache-control', 'private, no-cache');
   const asked = request.headers['if-none-match'];
   if (typeof asked === 'string' && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
-  return new JsonText([body]);
+  if (body.length < COMPRESS_FROM_BYTES) return new JsonText([body]);
+  reply.header('vary', 'accept-encoding');
+  const encoding = pickEncoding(request.headers['accept-encoding'], { br: true, gzip: true });
+  if (!encoding) return new JsonText([body]);
+  return reply.header('content-encoding', encoding).type('application/json; charset=utf-8').send(encodedBody(body, encoding));
 }
 
 export const publicVisitRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: PUBLIC_VIEW_START_PATH,
+    access: 'public',
+    handler: async ({ request, reply, services, limiter }) =>
+      visitorAnswer(request, reply, async () => {
+        const { ctx, open } = await visit(request, services, limiter, 'publicView.list');
+        return visitorJson(request, reply, open.view, await visitorStart(ctx, open));
+      }),
+  }),
   defineRoute({
     method: 'GET',
     url: PUBLIC_DATA_PATH,

@@ -6,17 +6,21 @@ import {
   PUBLIC_VIEW_VISITORS_IMPORT_PATH,
   PUBLIC_VIEW_VISITORS_PATH,
   PUBLIC_VIEW_VISITORS_SYNC_PATH,
+  PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH,
   addVisitorsInput,
   emailAuthInput,
   importVisitorsInput,
   listVisitorsInput,
   removeVisitorsInput,
+  syncScheduleIdInput,
+  syncScheduleInput,
   syncVisitorsInput,
 } from '../../../common/api/public-visitors.js';
 import { setEmailAuth } from '../../domain/public-views/visitors/email-auth-settings.js';
 import { importVisitors } from '../../domain/public-views/visitors/import-visitors.js';
 import { addRegisteredVisitors, listRegisteredVisitors, removeRegisteredVisitors } from '../../domain/public-views/visitors/manage-visitors.js';
 import { syncVisitors } from '../../domain/public-views/visitors/sync-visitors.js';
+import { removeSyncSchedule, setSyncSchedule, syncScheduleOf } from '../../domain/public-views/visitors/sync-schedule.js';
 import { defineRoute } from '../route.js';
 
 export const publicVisitorRoutes = [
@@ -62,5 +66,30 @@ export const publicVisitorRoutes = [
     access: 'publicView.manage',
     input: syncVisitorsInput,
     handler: async ({ input, command }) => command((ctx) => syncVisitors(ctx, input)),
+  }),
+  // A scheduled sync: its settings and last run (GET), set or replaced (PUT), removed (DELETE).
+  defineRoute({
+    method: 'GET',
+    url: PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH,
+    access: 'publicView.manage',
+    input: syncScheduleIdInput,
+    handler: async ({ input, read }) => ({ schedule: await syncScheduleOf(read(), input.id) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH,
+    access: 'publicView.manage',
+    input: syncScheduleInput,
+    handler: async ({ input, command }) => ({ schedule: await command((ctx) => setSyncSchedule(ctx, input)) }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH,
+    access: 'publicView.manage',
+    input: syncScheduleIdInput,
+    handler: async ({ input, command }) => {
+      await command((ctx) => removeSyncSchedule(ctx, input.id));
+      return {};
+    },
   }),
 ];

@@ -5,6 +5,7 @@ import { invitationMail } from './invitation.js';
 import { licenceReminderMail } from './licence-reminder.js';
 import { notificationMail } from './notification.js';
 import { passwordReset } from './password-reset.js';
+import { publicViewBusyMail } from './public-view-busy.js';
 import { publicViewSignIn } from './public-view-sign-in.js';
 import { registrationCompleteMail } from './registration-complete.js';
 import { setupLink } from './setup-link.js';
@@ -25,6 +26,7 @@ export const TEMPLATES = {
   'registration-complete': registrationCompleteMail,
   'licence-reminder': licenceReminderMail,
   'public-view-sign-in': publicViewSignIn,
+  'public-view-busy': publicViewBusyMail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -20,6 +20,8 @@ import * as m0016 from './0016-allow-list-resets.js';
 import * as m0017 from './0017-licences.js';
 import * as m0018 from './0018-public-views.js';
 import * as m0019 from './0019-public-view-visitors.js';
+import * as m0020 from './0020-public-view-operations.js';
+import * as m0021 from './0021-change-feed.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-licences': m0017,
   '0018-public-views': m0018,
   '0019-public-view-visitors': m0019,
+  '0020-public-view-operations': m0020,
+  '0021-change-feed': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

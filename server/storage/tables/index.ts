@@ -24,7 +24,7 @@ import type { FilesTable } from './files.table.js';
 import type { RecordVersionsTable } from './history.table.js';
 import type { DomainContractsTable, GuestTrialsTable, LicenceRemindersTable } from './licences.table.js';
 import type { MailOutboxTable } from './mail.table.js';
-import type { PublicViewSessionsTable, PublicViewsTable } from './public-views.table.js';
+import type { PublicViewSessionsTable, PublicViewsTable, PublicViewVisitorSyncsTable } from './public-views.table.js';
 import type { PublicViewSignInsTable, PublicViewVisitorsTable } from './public-view-visitors.table.js';
 import type { NotificationsTable, ReminderMarksTable, UserNotificationSettingsTable } from './notifications.table.js';
 import type {
@@ -94,4 +94,5 @@ export interface Database {
   publicViewSessions: PublicViewSessionsTable;
   publicViewVisitors: PublicViewVisitorsTable;
   publicViewSignIns: PublicViewSignInsTable;
+  publicViewVisitorSyncs: PublicViewVisitorSyncsTable;
 }

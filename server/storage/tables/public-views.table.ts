@@ -20,6 +20,10 @@ export interface PublicViewsTable {
   ipAllow: DbJson;
   /** E-mail sign-in: null (off), 'registered' or 'anyone' (migration 0019). */
   emailAuth: string | null;
+  /** string[]: https origins that may frame the visitor page; null: none (migration 0020). */
+  frameAncestors: DbJson | null;
+  /** The day administrators were last told the view was busy (migration 0020). */
+  busyMailedOn: string | null;
   configVersion: number;
   creatorId: number;
   createdAt: DbTime;
@@ -37,4 +41,24 @@ export interface PublicViewSessionsTable {
   expiresAt: DbTime;
   /** E-mail sessions: the last request, for the idle limit (migration 0019). */
   lastSeenAt: DbTime | null;
+}
+
+/** A view's scheduled visitor sync (migration 0020). */
+export interface PublicViewVisitorSyncsTable {
+  domainId: string;
+  viewId: string;
+  appId: number;
+  emailField: string;
+  nameField: string | null;
+  /** Record<string, string>: attribute key → field code. */
+  attributes: DbJson;
+  /** The manager the sync reads as. */
+  managerId: number;
+  every: 'hourly' | 'daily';
+  nextRunAt: DbTime;
+  lastRunAt: DbTime | null;
+  /** { added, updated, removed, skipped } of the last run that succeeded. */
+  lastResult: DbJson | null;
+  lastError: string | null;
+  updatedAt: DbTime;
 }

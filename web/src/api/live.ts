@@ -50,6 +50,7 @@ function streamUrl(): string {
 /** Whether a message is about something this subscriber shows (its own notifications always are). */
 function concerns(topics: LiveTopics, m: LiveMessage): boolean {
   if (m.kind === 'thread.comment') return topics.thread?.includes(m.threadId) === true;
+  if (m.kind === 'record.comment') return topics.record?.includes(`${m.appId}:${m.recordId}`) === true;
   if (m.kind === 'record.changed') {
     if (topics.app?.includes(m.appId)) return true;
     const prefix = `${m.appId}:`;

@@ -28,6 +28,18 @@ function dayAfter(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Today (`YYYY-MM-DD`) in the calendar's time zone, its creator's; undefined: the browser's own. */
+export function todayIn(timeZone: string | undefined, now = new Date()): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    const parts: Record<string, string> = {};
+    for (const p of new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now)) parts[p.type] = p.value;
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toCalendarEvents(events: VisitorEvent[], token: string, detail: boolean, member?: number) {
   return events.map((e) => ({
     id: e.id,
@@ -44,12 +56,15 @@ interface CalendarProps {
   events: ReturnType<typeof toCalendarEvents>;
   mode: 'month' | 'week';
   initialDate?: string | undefined;
+  /** The calendar's time zone: the month it opens on, and the day marked today, are today there. */
+  timeZone?: string | undefined;
   /** Without it the calendar cannot move (a dashboard's month). */
   onDates?: (range: { from: string; to: string }) => void;
 }
 
-export function VisitorCalendar({ events, mode, initialDate, onDates }: CalendarProps) {
+export function VisitorCalendar({ events, mode, initialDate, timeZone, onDates }: CalendarProps) {
   const { lang } = useLang();
+  const [today] = useState(() => todayIn(timeZone));
   const datesSet = useCallback(
     (info: { startStr: string; endStr: string }) => onDates?.({ from: info.startStr.slice(0, 10), to: info.endStr.slice(0, 10) }),
     [onDates],
@@ -64,6 +79,7 @@ export function VisitorCalendar({ events, mode, initialDate, onDates }: Calendar
         plugins={PLUGINS}
         initialView={mode === 'week' ? 'dayGridWeek' : 'dayGridMonth'}
         {...(initialDate ? { initialDate } : {})}
+        {...(today ? { now: today } : {})}
         locales={LOCALES}
         locale={lang}
         firstDay={0}
@@ -79,7 +95,7 @@ export function VisitorCalendar({ events, mode, initialDate, onDates }: Calendar
   );
 }
 
-export function CalendarPage({ token, params }: { token: string; params: URLSearchParams }) {
+export function CalendarPage({ token, params, timeZone }: { token: string; params: URLSearchParams; timeZone?: string | undefined }) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const q = params.get('q') ?? '';
   const query = range ? new URLSearchParams({ from: range.from, to: range.to, ...(q ? { q } : {}) }).toString() : null;
@@ -95,7 +111,7 @@ export function CalendarPage({ token, params }: { token: string; params: URLSear
       {data ? <ViewHeading view={data.view} /> : <Loading />}
       {data?.view.blocks.above && <RichText html={data.view.blocks.above} className="rich-text pv-block" />}
       {data?.view.search && <SearchBox key={`q:${q}`} token={token} params={params} />}
-      <VisitorCalendar key={data?.view.calendar.mode ?? 'month'} token={token} events={events} mode={data?.view.calendar.mode ?? 'month'} onDates={onDates} />
+      <VisitorCalendar key={data?.view.calendar.mode ?? 'month'} token={token} events={events} mode={data?.view.calendar.mode ?? 'month'} timeZone={timeZone ?? data?.view.calendar.timeZone} onDates={onDates} />
       {data?.view.blocks.below && <RichText html={data.view.blocks.below} className="rich-text pv-block" />}
     </article>
   );

@@ -99,7 +99,7 @@ function MemberCalendar({ token, member, data }: { token: string; member: number
   return (
     <>
       <h2 className="pv-dashboard__title">{data.view.title}</h2>
-      <VisitorCalendar token={token} events={events} mode={data.view.calendar.mode} initialDate={data.from} />
+      <VisitorCalendar token={token} events={events} mode={data.view.calendar.mode} initialDate={data.from} timeZone={data.view.calendar.timeZone} />
     </>
   );
 }

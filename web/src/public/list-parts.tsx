@@ -1,5 +1,6 @@
 // What the record-listing views share (list, card, segment, MyPage): the search box, the search
-// form, the pager (`1 - 20 (of 152)`) and the table of records (cards on a phone).
+// form (both also drawn by the view editor's preview), the pager (`1 - 20 (of 152)`) and the table
+// of records (cards on a phone).
 import { type FormEvent, useId, useState } from 'react';
 import type { VisitorColumn, VisitorRecord } from '../../../common/api/public-views.js';
 import type { VisitorSearchItem } from '../../../common/api/public-search-forms.js';
@@ -8,15 +9,19 @@ import { useLang } from './lang';
 import { follow, navigate, recordHref, viewHref } from './location';
 
 export function SearchBox({ token, params }: { token: string; params: URLSearchParams }) {
+  const q = params.get('q') ?? '';
+  return <KeywordSearch q={q} onSearch={(text) => navigate(viewHref(token, params, { q: text, page: null }))} clear={q ? viewHref(token, params, { q: null, page: null }) : undefined} />;
+}
+
+/** The search box itself, for the visitor's page and the editor's preview: `clear` is the address without the keyword. */
+export function KeywordSearch({ q, onSearch, clear }: { q: string; onSearch(text: string): void; clear?: string | undefined }) {
   const { s } = useLang();
   const id = useId();
-  const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate(viewHref(token, params, { q: text.trim(), page: null }));
+    onSearch(text.trim());
   };
-  const cleared = viewHref(token, params, { q: null, page: null });
   return (
     <form role="search" className="pv-search" onSubmit={submit}>
       <label htmlFor={`${id}-q`} className="pv-visually-hidden">
@@ -26,8 +31,8 @@ export function SearchBox({ token, params }: { token: string; params: URLSearchP
       <button type="submit" className="pv-button pv-button--primary">
         {s.search}
       </button>
-      {q && (
-        <a href={cleared} className="pv-button" onClick={(e) => follow(e, cleared)}>
+      {clear && (
+        <a href={clear} className="pv-button" onClick={(e) => follow(e, clear)}>
           {s.clear}
         </a>
       )}
@@ -37,28 +42,45 @@ export function SearchBox({ token, params }: { token: string; params: URLSearchP
 
 /** The view's search form: each filled item narrows the records (`f.<key>` parameters). */
 export function SearchForm({ token, params, items }: { token: string; params: URLSearchParams; items: VisitorSearchItem[] }) {
-  const { s } = useLang();
-  const id = useId();
   const initial = () => {
     const out: Record<string, string[]> = {};
-    for (const [k, v] of params) if (k.startsWith('f.')) (out[k] ??= []).push(v);
+    for (const [k, v] of params) if (k.startsWith('f.')) (out[k.slice(2)] ??= []).push(v);
     return out;
   };
+  const submit = (values: Record<string, string[]>) => {
+    const changes: Record<string, string[] | null> = { page: null };
+    for (const k of [...params.keys()]) if (k.startsWith('f.')) changes[k] = null;
+    for (const [k, v] of Object.entries(values)) changes[`f.${k}`] = v.filter(Boolean);
+    navigate(viewHref(token, params, changes));
+  };
+  const reset = viewHref(token, params, Object.fromEntries([['page', null], ...[...params.keys()].filter((k) => k.startsWith('f.')).map((k) => [k, null])]));
+  return <SearchItemsForm items={items} initial={initial} onSearch={submit} clear={reset} />;
+}
+
+interface SearchItemsFormProps {
+  items: VisitorSearchItem[];
+  /** Each item's values by its key (`<key>`, or `<key>.from` and `<key>.to` for a range). */
+  initial(): Record<string, string[]>;
+  onSearch(values: Record<string, string[]>): void;
+  /** A link to the address without the form's values, or what clearing does where there is none. */
+  clear: string | (() => void);
+}
+
+/** The search form itself, for the visitor's page and the editor's preview. */
+export function SearchItemsForm({ items, initial, onSearch, clear }: SearchItemsFormProps) {
+  const { s } = useLang();
+  const id = useId();
   const [values, setValues] = useState(initial);
   const one = (k: string) => values[k]?.[0] ?? '';
   const setOne = (k: string, v: string) => setValues((x) => ({ ...x, [k]: v ? [v] : [] }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const changes: Record<string, string[] | null> = { page: null };
-    for (const k of [...params.keys()]) if (k.startsWith('f.')) changes[k] = null;
-    for (const [k, v] of Object.entries(values)) changes[k] = v.filter(Boolean);
-    navigate(viewHref(token, params, changes));
+    onSearch(values);
   };
-  const reset = viewHref(token, params, Object.fromEntries([['page', null], ...[...params.keys()].filter((k) => k.startsWith('f.')).map((k) => [k, null])]));
   return (
     <form className="pv-search-form" onSubmit={submit} aria-label={s.searchForm}>
       {items.map((item) => {
-        const k = `f.${item.key}`;
+        const k = item.key;
         const label = item.label || item.key;
         if (item.kind === 'choice') {
           return (
@@ -107,9 +129,22 @@ export function SearchForm({ token, params, items }: { token: string; params: UR
         <button type="submit" className="pv-button pv-button--primary">
           {s.search}
         </button>
-        <a href={reset} className="pv-button" onClick={(e) => follow(e, reset)}>
-          {s.clear}
-        </a>
+        {typeof clear === 'string' ? (
+          <a href={clear} className="pv-button" onClick={(e) => follow(e, clear)}>
+            {s.clear}
+          </a>
+        ) : (
+          <button
+            type="button"
+            className="pv-button"
+            onClick={() => {
+              setValues({});
+              clear();
+            }}
+          >
+            {s.clear}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,77 +1,55 @@
-// Which kind of view a token names. The page's address does not say, and no path answers it, so
-// the view's data paths are asked in turn: each answers "not found" for a view of another kind,
-// and every gate (password, network, busy) answers the same on all of them, so the first answer
-// that is not "not found" decides. Remembered for the tab, so a reload asks once.
+// Which kind of view a token names, and what the page needs to start, in one request
+// (`view.json`, behind the same gates as every visitor request: a pending password or sign-in,
+// the network refusal and "busy" answer there as on any data path, and an unknown view is "not
+// found" like everything else).
 import { useCallback, useEffect, useState } from 'react';
+import type { VisitorViewStartJson } from '../../../common/api/public-view-start.js';
+import type { PublicViewKind } from '../../../common/api/public-views.js';
 import { VisitorError, visitorCall } from './api';
 
+/** The page that draws a kind: an advanced graph is a graph's, a MyPage a list's. */
 export type Family = 'list' | 'card' | 'calendar' | 'graph' | 'segment' | 'dashboard';
 
-export const DATA_PATHS: Record<Family, string> = {
-  list: 'data.json',
-  card: 'cards.json',
-  calendar: 'calendar.json',
-  graph: 'graph.json',
-  segment: 'segments.json',
-  dashboard: 'dashboard.json',
+const FAMILIES: Record<PublicViewKind, Family> = {
+  list: 'list',
+  myPage: 'list',
+  card: 'card',
+  calendar: 'calendar',
+  graph: 'graph',
+  advancedGraph: 'graph',
+  segment: 'segment',
+  dashboard: 'dashboard',
 };
-const ORDER: Family[] = ['list', 'card', 'calendar', 'graph', 'segment', 'dashboard'];
-const KEY = 'engawa.pv.kind.';
 
-function remembered(token: string): Family | null {
-  try {
-    const v = sessionStorage.getItem(KEY + token);
-    return v && (ORDER as string[]).includes(v) ? (v as Family) : null;
-  } catch {
-    return null;
-  }
+export function familyOf(kind: string): Family | null {
+  return Object.hasOwn(FAMILIES, kind) ? FAMILIES[kind as PublicViewKind] : null;
 }
 
-export function forgetKind(token: string): void {
-  try {
-    sessionStorage.removeItem(KEY + token);
-  } catch {
-    // Nothing kept.
-  }
+export interface ViewStart {
+  family: Family | null;
+  start: VisitorViewStartJson | null;
+  notFound: boolean;
+  error: VisitorError | null;
+  round: number;
+  retry(): void;
 }
 
-async function probe(token: string, signal: AbortSignal): Promise<Family | null> {
-  for (const family of ORDER) {
-    try {
-      await visitorCall('GET', `/public/${token}/${DATA_PATHS[family]}`, undefined, signal);
-      return family;
-    } catch (err) {
-      if (!(err instanceof VisitorError) || err.status !== 404) throw err;
-    }
-  }
-  return null;
-}
-
-export function useViewKind(token: string): { family: Family | null; notFound: boolean; error: VisitorError | null; round: number; retry(): void } {
-  const [known] = useState(() => remembered(token));
-  const [state, setState] = useState<{ family: Family | null; notFound: boolean; error: VisitorError | null }>({ family: known, notFound: false, error: null });
+export function useViewKind(token: string): ViewStart {
+  const [state, setState] = useState<{ start: VisitorViewStartJson | null; notFound: boolean; error: VisitorError | null }>({ start: null, notFound: false, error: null });
   const [round, setRound] = useState(0);
   const retry = useCallback(() => setRound((n) => n + 1), []);
   useEffect(() => {
-    if (known && round === 0) return;
     const abort = new AbortController();
-    probe(token, abort.signal).then(
-      (family) => {
-        if (family) {
-          try {
-            sessionStorage.setItem(KEY + token, family);
-          } catch {
-            // Asked again next time.
-          }
-        }
-        setState({ family, notFound: family === null, error: null });
-      },
+    visitorCall<VisitorViewStartJson>('GET', `/public/${token}/view.json`, undefined, abort.signal).then(
+      (start) => setState({ start, notFound: familyOf(start.kind) === null, error: null }),
       (err: unknown) => {
         if (abort.signal.aborted) return;
-        setState({ family: null, notFound: false, error: err instanceof VisitorError ? err : new VisitorError(0, 'UNEXPECTED', '', '', null) });
+        if (err instanceof VisitorError && err.status === 404) setState({ start: null, notFound: true, error: null });
+        else setState({ start: null, notFound: false, error: err instanceof VisitorError ? err : new VisitorError(0, 'UNEXPECTED', '', '', null) });
       },
     );
     return () => abort.abort();
-  }, [token, known, round]);
-  return { ...state, round, retry };
+  }, [token, round]);
+  const family = state.start ? familyOf(state.start.kind) : null;
+  return { ...state, family, round, retry };
 }

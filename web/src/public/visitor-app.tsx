@@ -1,5 +1,5 @@
 // The visitor's frame: the language switch, then the page the address names — the view (of
-// whichever kind the token names) or one record. Calendars, graphs and dashboards load their
+// whichever kind its `view.json` names) or one record. Calendars, graphs and dashboards load their
 // libraries only when such a view is opened. Nothing here knows of the signed-in app.
 import { Suspense, lazy, useState } from 'react';
 import { CardsPage } from './cards-page';
@@ -10,8 +10,8 @@ import { useLang } from './lang';
 import { ListPage } from './list-page';
 import { usePlace, viewHref } from './location';
 import { SegmentPage } from './segment-page';
-import { useViewKind } from './view-kind';
-import { Loading } from './view-parts';
+import { type Family, useViewKind } from './view-kind';
+import { Loading, useDocumentTitle } from './view-parts';
 
 const CalendarPage = lazy(async () => ({ default: (await import('./calendar-page')).CalendarPage }));
 const GraphPage = lazy(async () => ({ default: (await import('./graph-page')).GraphPage }));
@@ -50,7 +50,6 @@ function ViewPage({ token, params }: { token: string; params: URLSearchParams })
           {link.error}
         </p>
       )}
-      <SignedInBar token={token} />
       <KindPage token={token} params={params} />
     </>
   );
@@ -58,10 +57,20 @@ function ViewPage({ token, params }: { token: string; params: URLSearchParams })
 
 function KindPage({ token, params }: { token: string; params: URLSearchParams }) {
   const kind = useViewKind(token);
+  useDocumentTitle(kind.start?.title);
   if (kind.error) return <Gate key={kind.round} error={kind.error} token={token} onRetry={kind.retry} />;
   if (kind.notFound) return <NotFound />;
   if (!kind.family) return <Loading />;
-  switch (kind.family) {
+  return (
+    <>
+      {kind.start?.signIn && <SignedInBar token={token} />}
+      <FamilyPage family={kind.family} token={token} params={params} timeZone={kind.start?.timeZone} />
+    </>
+  );
+}
+
+function FamilyPage({ family, token, params, timeZone }: { family: Family; token: string; params: URLSearchParams; timeZone: string | undefined }) {
+  switch (family) {
     case 'list':
       return <ListPage token={token} params={params} />;
     case 'card':
@@ -71,7 +80,7 @@ function KindPage({ token, params }: { token: string; params: URLSearchParams })
     case 'calendar':
       return (
         <Suspense fallback={<Loading />}>
-          <CalendarPage token={token} params={params} />
+          <CalendarPage token={token} params={params} timeZone={timeZone} />
         </Suspense>
       );
     case 'graph':

@@ -8,13 +8,11 @@
 import { type DashboardSettings, MEMBER_KINDS } from '../../../../common/api/public-view-kinds.js';
 import type { PublicViewKind, PublicViewSettings } from '../../../../common/api/public-views.js';
 import { type VisitorAction, canVisit, visitorOf } from '../../../policy/public-views.js';
-import { findView } from '../../../storage/public-views.repo.js';
-import { findUserById } from '../../../storage/users.repo.js';
+import { findVisitedView } from '../../../storage/public-views.repo.js';
 import { AppError } from '../../app-error.js';
 import type { Ctx } from '../../context.js';
 import { managedView } from '../managed-view.js';
-import { type OpenView, factsOf } from '../open-view.js';
-import { parseView } from '../view.js';
+import { type OpenView, factsOf, parsedView } from '../open-view.js';
 import { addressAllowed } from '../../security/restrictions.js';
 
 /** Refuses a dashboard whose members the manager (ctx.actor) could not put there. */
@@ -43,14 +41,14 @@ export async function checkMembers(ctx: Ctx, kind: PublicViewKind, settings: Pub
 export async function openMember(ctx: Ctx, open: OpenView, index: number, ip: string | null, action: VisitorAction = 'publicView.list'): Promise<OpenView | null> {
   const item = (open.view.settings as DashboardSettings).dashboard.items[index];
   if (open.view.kind !== 'dashboard' || item?.type !== 'view' || item.view === open.view.id) return null;
-  const stored = await findView(ctx.db, open.view.domainId, item.view);
-  const view = stored ? parseView(stored) : null;
-  if (!view || !MEMBER_KINDS.has(view.kind)) return null;
+  // Read as its own visitor's request reads it: with its creator and its app, in one statement.
+  const found = await findVisitedView(ctx.db, open.view.domainId, item.view);
+  const view = found ? parsedView(ctx, found.view) : null;
+  if (!found || !view || !MEMBER_KINDS.has(view.kind)) return null;
   if (view.passwordHash !== null || view.emailAuth != null) return null;
   if (view.ipAllow.length > 0 && !addressAllowed(ip ?? undefined, view.ipAllow)) return null;
-  const user = await findUserById(ctx.db, view.domainId, view.creatorId);
-  const creator = user && { id: user.id, code: user.code, name: user.name, kind: user.kind, isAdmin: user.isAdmin, valid: user.valid, locale: user.locale };
-  const facts = factsOf(view, creator, open.plan);
+  const facts = factsOf(view, found.creator, open.plan);
   if (!canVisit(visitorOf(view), action, facts)) return null;
-  return { view, facts, plan: open.plan, token: `${open.token}/members/${index}` };
+  const timeZone = found.creator?.timeZone;
+  return { view, facts, plan: open.plan, token: `${open.token}/members/${index}`, app: found.app, ...(timeZone ? { timeZone } : {}), ...(open.preview ? { preview: true as const } : {}) };
 }

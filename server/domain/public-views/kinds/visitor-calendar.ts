@@ -34,12 +34,33 @@ const dayText = (days: number): string => {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 };
 
-/** The range asked for (both ends, or neither: this month in UTC), refused when malformed or too long. */
-export function calendarRange(input: { from?: string; to?: string }, now: Date): { from: string; to: string } {
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The year and month it is at `now` in `timeZone` (an unknown zone: Asia/Tokyo, users' default). */
+export function monthIn(now: Date, timeZone: string): { y: number; m: number } {
+  let f = monthFormats.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', era: 'short' });
+    } catch {
+      return monthIn(now, 'Asia/Tokyo');
+    }
+    if (monthFormats.size >= 64) monthFormats.clear();
+    monthFormats.set(timeZone, f);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of f.formatToParts(now)) parts[p.type] = p.value;
+  return { y: Number(parts.year), m: Number(parts.month) };
+}
+
+/**
+ * The range asked for (both ends, or neither: this month in the calendar's time zone, its
+ * creator's), refused when malformed or too long.
+ */
+export function calendarRange(input: { from?: string; to?: string }, now: Date, timeZone = 'Asia/Tokyo'): { from: string; to: string } {
   if (input.from === undefined && input.to === undefined) {
-    const first = daysFromCivil(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
-    const next = now.getUTCMonth() === 11 ? daysFromCivil(now.getUTCFullYear() + 1, 1, 1) : daysFromCivil(now.getUTCFullYear(), now.getUTCMonth() + 2, 1);
-    return { from: dayText(first), to: dayText(next) };
+    const { y, m } = monthIn(now, timeZone);
+    return { from: dayText(daysFromCivil(y, m, 1)), to: dayText(m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)) };
   }
   if (input.from === undefined) throw AppError.invalid({ from: 'required' });
   if (input.to === undefined) throw AppError.invalid({ to: 'required' });
@@ -53,7 +74,7 @@ export function calendarRange(input: { from?: string; to?: string }, now: Date):
 
 export async function visitorCalendar(ctx: Ctx, open: OpenView, input: { from?: string; to?: string; q?: string }, via = ''): Promise<Buffer> {
   const s = open.view.settings;
-  const range = calendarRange(input, ctx.now);
+  const range = calendarRange(input, ctx.now, open.timeZone);
   const q = searchText(s.search, input.q);
   return cachedVisitorAnswer(ctx, open, `${via}calendar\0${range.from}\0${range.to}\0${q}`, async (reader): Promise<VisitorCalendarJson> => {
     const { calendar } = s as CalendarSettings;

@@ -5,13 +5,14 @@
 // A member not available shows as `available: false`, never its title or data. Each member's
 // answer is cached under its own view's key, with the dashboard (and its config version) in the
 // parameters, since its links go through the dashboard's path.
-import type { DashboardSettings, VisitorDashboardItem, VisitorDashboardJson } from '../../../../common/api/public-view-kinds.js';
+import { LRUCache } from 'lru-cache';
+import type { DashboardSettings } from '../../../../common/api/public-view-kinds.js';
 import { DASHBOARD_COLUMNS } from '../../../../common/api/public-view-kinds.js';
 import type { VisitorDetailJson, VisitorListJson } from '../../../../common/api/public-views.js';
 import { MAX_ID } from '../../../../common/api/params.js';
 import { recordRevision } from '../../../storage/public-views.repo.js';
 import { AppError } from '../../app-error.js';
-import type { Ctx } from '../../context.js';
+import { type Ctx, mayFillCaches } from '../../context.js';
 import { sanitizeRichText } from '../../rich-text.js';
 import { type OpenView, asVisitor, notFound } from '../open-view.js';
 import { columnsOf, presentRecords } from '../present-records.js';
@@ -48,37 +49,70 @@ async function memberData(ctx: Ctx, member: OpenView, via: string): Promise<Buff
   }
 }
 
-export async function visitorDashboard(ctx: Ctx, open: OpenView, ip: string | null): Promise<VisitorDashboardJson> {
+/**
+ * The last dashboard answer made from each dashboard's settings and its members' answers: while
+ * every member answers with the very bytes it did (its own cached answer) and is available from
+ * this address as it was, the dashboard is the same, and is neither sanitised nor assembled again.
+ */
+const assembled = new LRUCache<string, { members: ReadonlyArray<Buffer | null>; body: Buffer }>({ max: 2_000 });
+
+export async function visitorDashboard(ctx: Ctx, open: OpenView, ip: string | null): Promise<Buffer> {
   const { view } = open;
   const s = view.settings as DashboardSettings;
-  const items: VisitorDashboardItem[] = [];
+  // Each member's own answer (null: not available), exactly as its own visitor would get it.
+  const members: Array<Buffer | null> = [];
+  const kinds: string[] = [];
   for (const [i, item] of s.dashboard.items.entries()) {
-    const cell = { x: item.x, y: item.y, w: Math.min(item.w, DASHBOARD_COLUMNS - item.x), h: item.h };
-    if (item.type === 'text') items.push({ type: 'text', html: sanitizeRichText(item.html), ...cell });
-    else if (item.type === 'image') items.push({ type: 'image', url: item.url, alt: item.alt, ...cell });
-    else {
-      const member = await openMember(ctx, open, i, ip);
-      let data: unknown = null;
-      try {
-        if (member) data = JSON.parse((await memberData(ctx, member, viaOf(open, i))).toString('utf8'));
-      } catch (err) {
-        // A member that answers "not found" (its creator lost the app, its filter broke) is unavailable.
-        if (!(err instanceof AppError)) throw err;
-        data = null;
-      }
-      items.push(member && data !== null ? { type: 'view', member: i, available: true, kind: member.view.kind, data, ...cell } : { type: 'view', member: i, available: false, ...cell });
+    if (item.type !== 'view') continue;
+    const member = await openMember(ctx, open, i, ip);
+    let data: Buffer | null = null;
+    try {
+      if (member) data = await memberData(ctx, member, viaOf(open, i));
+    } catch (err) {
+      // A member that answers "not found" (its creator lost the app, its filter broke) is unavailable.
+      if (!(err instanceof AppError)) throw err;
     }
+    members.push(data);
+    kinds.push(member?.view.kind ?? '');
   }
-  return {
-    view: {
+  const key = `${view.domainId}\0${view.id}\0${view.configVersion}\0${ctx.locale}\0${kinds.join(',')}`;
+  const last = open.preview ? undefined : assembled.get(key);
+  if (last && last.members.length === members.length && last.members.every((b, i) => b === members[i])) return last.body;
+
+  // Member answers go in as the bytes they are: never parsed and written again.
+  const parts: Buffer[] = [];
+  const text = (value: string) => parts.push(Buffer.from(value));
+  text(
+    `{"view":${JSON.stringify({
       kind: view.kind,
       title: view.title,
       description: view.description,
       blocks: { above: sanitizeRichText(s.blocks.above), below: sanitizeRichText(s.blocks.below) },
       columns: DASHBOARD_COLUMNS,
-    },
-    items,
-  };
+    })},"items":[`,
+  );
+  let m = 0;
+  for (const [i, item] of s.dashboard.items.entries()) {
+    if (i > 0) text(',');
+    const cell = { x: item.x, y: item.y, w: Math.min(item.w, DASHBOARD_COLUMNS - item.x), h: item.h };
+    if (item.type === 'text') text(JSON.stringify({ type: 'text', html: sanitizeRichText(item.html), ...cell }));
+    else if (item.type === 'image') text(JSON.stringify({ type: 'image', url: item.url, alt: item.alt, ...cell }));
+    else {
+      const data = members[m];
+      const kind = kinds[m++];
+      if (!data) text(JSON.stringify({ type: 'view', member: i, available: false, ...cell }));
+      else {
+        // The item's own fields, then its data: `{…,"data":<member's answer>}`.
+        text(`${JSON.stringify({ type: 'view', member: i, available: true, kind, ...cell }).slice(0, -1)},"data":`);
+        parts.push(data);
+        text('}');
+      }
+    }
+  }
+  text(']}');
+  const body = Buffer.concat(parts);
+  if (!open.preview && mayFillCaches(ctx)) assembled.set(key, { members, body });
+  return body;
 }
 
 /** GET /public/{token}/members/{member}/records/{id}.json: a member's detail page, as its own. */

@@ -2,7 +2,8 @@
 // an optional name field and attribute fields — read as the manager asking, so records (and
 // fields of records) they may not read are not synced. Visitors an earlier sync brought and the
 // app no longer lists are removed; those added by hand or CSV are left alone unless the app lists
-// them too (then the app's values win). All or nothing, within the plan's limit.
+// them too (then the app's values win). All or nothing, within the plan's limit. The same sync
+// runs on a schedule (sync-schedule.ts), as the manager who set it.
 import type { Property } from '../../../../common/fields/index.js';
 import type { ImportResultJson } from '../../../../common/api/public-visitors.js';
 import { deleteEmailSessions, deleteVisitors, listVisitors, putVisitor } from '../../../storage/public-view-visitors.repo.js';
@@ -12,6 +13,7 @@ import type { Ctx } from '../../context.js';
 import { renderRecords } from '../../records/present.js';
 import { selectRecords } from '../../records/list-records.js';
 import { compileScoped } from '../../records/record-scope.js';
+import type { RecordSchema } from '../../records/schema.js';
 import { reads, schemaAs } from '../check-settings.js';
 import { normalizeEmail } from './email.js';
 import { checkLimit, visitorsView } from './manage-visitors.js';
@@ -31,8 +33,8 @@ export interface SyncInput {
   attributes: Record<string, string>;
 }
 
-export async function syncVisitors(ctx: Ctx, input: SyncInput): Promise<ImportResultJson & { skipped: number }> {
-  const { view, limit } = await visitorsView(ctx, input.id);
+/** The source app as the manager (ctx.actor) reads it, and the fields a sync takes from it; refused when unfit. */
+export async function checkSyncSource(ctx: Ctx, input: Omit<SyncInput, 'id'>): Promise<{ schema: RecordSchema; fields: string[] }> {
   // The manager's own reading of the source app: an app they may not read answers as kintone does.
   const schema = await schemaAs(ctx, input.app);
   const check = (code: string, types: Set<string>) => {
@@ -43,6 +45,13 @@ export async function syncVisitors(ctx: Ctx, input: SyncInput): Promise<ImportRe
   if (input.nameField) check(input.nameField, NAME_TYPES);
   for (const code of Object.values(input.attributes)) check(code, ATTRIBUTE_TYPES);
   const fields = [...new Set([input.emailField, ...(input.nameField ? [input.nameField] : []), ...Object.values(input.attributes)])];
+  return { schema, fields };
+}
+
+/** `scheduled`: run by the schedule (sync-schedule.ts) rather than asked for; said in the audit row. */
+export async function syncVisitors(ctx: Ctx, input: SyncInput, scheduled = false): Promise<ImportResultJson & { skipped: number }> {
+  const { view, limit } = await visitorsView(ctx, input.id);
+  const { schema, fields } = await checkSyncSource(ctx, input);
 
   const compiled = await compileScoped(ctx, schema, { where: null, orderBy: [{ field: { code: '$id', pos: 0 }, direction: 'asc' }], limit: null, offset: null });
   const found = new Map<string, { name: string; attributes: Record<string, string> }>();
@@ -76,7 +85,7 @@ export async function syncVisitors(ctx: Ctx, input: SyncInput): Promise<ImportRe
     action: 'publicView.visitors.sync',
     targetType: 'publicView',
     targetId: view.id,
-    detail: { app: input.app, emailField: input.emailField, attributes: input.attributes, added, removed, skipped },
+    detail: { app: input.app, emailField: input.emailField, attributes: input.attributes, added, removed, skipped, ...(scheduled ? { scheduled } : {}) },
   });
   return { added, updated: found.size - added, removed, skipped };
 }

@@ -21,6 +21,8 @@ export interface ViewDraft {
   /** Absent: unchanged (edit) or none (create); null: removed. */
   password?: string | null;
   ipAllow: string[];
+  /** Https origins that may show the visitor page in a frame; empty: none. */
+  frameAncestors: string[];
 }
 
 export const createPublicView = (app: string, kind: PublicViewKind, draft: ViewDraft) =>

@@ -78,7 +78,7 @@ export function PublicViewsPage() {
                   <span>{s.kinds[v.kind]}</span>
                   <span className={v.published ? 'pvm-state pvm-state--on' : 'pvm-state'}>{v.published ? s.published : s.unpublished}</span>
                 </p>
-                <MissingFeatures features={v.missingFeatures} />
+                <MissingFeatures features={v.missingFeatures} view={v} />
               </div>
               <div className="pvm-item__actions">
                 <Link className="button" to={place.page(`/app/${appId}/settings/public-views/${v.id}`)} aria-label={s.editNamed(v.title)}>

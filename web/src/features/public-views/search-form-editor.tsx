@@ -1,11 +1,11 @@
 // A list view's search form (plan feature searchForms, Standard): items visitors fill — free text
 // over chosen text fields, a choice over an option field, a date range, a number range — each on
 // fields the list shows (the server refuses others, CB_PV34, shown beneath the editor).
-import { useId } from 'react';
 import { MAX_SEARCH_ITEMS, type SearchItem } from '../../../../common/api/public-search-forms.js';
 import type { Property } from '../../../../common/fields/index.js';
 import { planFor } from '../../../../common/licences/view-plans.js';
 import { defineStrings, useStrings } from '../../i18n/area-strings';
+import { FieldSelect, RowListEditor } from './row-list-editor';
 import { strings } from './strings';
 
 // The server's rule (server/domain/public-views/visitors/search-form.ts).
@@ -70,7 +70,6 @@ interface Props {
 export function SearchFormEditor({ items, shown, onChange, error }: Props) {
   const s = useStrings(searchFormStrings);
   const pv = useStrings(strings);
-  const id = useId();
   const update = (i: number, item: SearchItem) => onChange(items.map((x, j) => (j === i ? item : x)));
   return (
     <fieldset className={error ? 'as-fieldset field--invalid' : 'as-fieldset'}>
@@ -78,72 +77,48 @@ export function SearchFormEditor({ items, shown, onChange, error }: Props) {
       <p className="field-hint">
         {s.hint} {pv.form.requires(pv.plans[planFor('searchForms')])}
       </p>
-      <ol className="pvm-search-items">
-        {items.map((item, i) => {
+      <RowListEditor rows={items} onChange={onChange} max={MAX_SEARCH_ITEMS} legend={s.item} removeLabel={s.remove} removeLast add={s.add} blank={(rows): SearchItem => ({ kind: 'text', key: freshKey(rows), label: '', fields: [] })}>
+        {(item, i, at) => {
           const fits = shown.filter((p) => TYPES[item.kind].has(p.type));
-          const at = `${id}-${i}`;
           return (
-            <li key={i}>
-              <fieldset className="as-fieldset pvm-search-item">
-                <legend>{s.item(i + 1)}</legend>
-                <div className="pvm-grid">
-                  <div className="field">
-                    <label htmlFor={`${at}-kind`}>{s.kind}</label>
-                    <select id={`${at}-kind`} value={item.kind} onChange={(e) => update(i, retype(item, e.target.value as SearchItem['kind']))}>
-                      {KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {s.kinds[k]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${at}-label`}>{s.label}</label>
-                    <input id={`${at}-label`} value={item.label} maxLength={100} onChange={(e) => update(i, { ...item, label: e.target.value })} />
-                  </div>
-                  {item.kind !== 'text' && (
-                    <div className="field">
-                      <label htmlFor={`${at}-field`}>{s.field}</label>
-                      <select id={`${at}-field`} value={item.field} onChange={(e) => update(i, { ...item, field: e.target.value })}>
-                        <option value="" />
-                        {fits.map((p) => (
-                          <option key={p.code} value={p.code}>
-                            {p.label}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  )}
-                </div>
-                {item.kind === 'text' && (
-                  <fieldset className="as-fieldset">
-                    <legend>{s.textFields}</legend>
-                    {fits.map((p) => (
-                      <label key={p.code} className="as-check">
-                        <input
-                          type="checkbox"
-                          checked={item.fields.includes(p.code)}
-                          onChange={(e) => update(i, { ...item, fields: e.target.checked ? [...item.fields, p.code] : item.fields.filter((c) => c !== p.code) })}
-                        />{' '}
-                        {p.label}
-                      </label>
+            <>
+              <div className="pvm-grid">
+                <div className="field">
+                  <label htmlFor={`${at}-kind`}>{s.kind}</label>
+                  <select id={`${at}-kind`} value={item.kind} onChange={(e) => update(i, retype(item, e.target.value as SearchItem['kind']))}>
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {s.kinds[k]}
+                      </option>
                     ))}
-                  </fieldset>
-                )}
-                {fits.length === 0 && <p className="field-hint">{s.noFields}</p>}
-                <button type="button" className="button pvm-danger" aria-label={s.remove(i + 1)} onClick={() => onChange(items.filter((_, j) => j !== i))}>
-                  ×
-                </button>
-              </fieldset>
-            </li>
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${at}-label`}>{s.label}</label>
+                  <input id={`${at}-label`} value={item.label} maxLength={100} onChange={(e) => update(i, { ...item, label: e.target.value })} />
+                </div>
+                {item.kind !== 'text' && <FieldSelect id={`${at}-field`} label={s.field} value={item.field} fields={fits} onChange={(field) => update(i, { ...item, field })} />}
+              </div>
+              {item.kind === 'text' && (
+                <fieldset className="as-fieldset">
+                  <legend>{s.textFields}</legend>
+                  {fits.map((p) => (
+                    <label key={p.code} className="as-check">
+                      <input
+                        type="checkbox"
+                        checked={item.fields.includes(p.code)}
+                        onChange={(e) => update(i, { ...item, fields: e.target.checked ? [...item.fields, p.code] : item.fields.filter((c) => c !== p.code) })}
+                      />{' '}
+                      {p.label}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              {fits.length === 0 && <p className="field-hint">{s.noFields}</p>}
+            </>
           );
-        })}
-      </ol>
-      {items.length < MAX_SEARCH_ITEMS && (
-        <button type="button" className="button" onClick={() => onChange([...items, { kind: 'text', key: freshKey(items), label: '', fields: [] }])}>
-          {s.add}
-        </button>
-      )}
+        }}
+      </RowListEditor>
       {error && <p className="field-error">{error}</p>}
     </fieldset>
   );

@@ -1,27 +1,34 @@
 // Creating or changing a public view: type, title, description, the list's fields and order, the
 // detail page, the fixed filter (the app settings' condition editor), sort, page size, search box,
-// text blocks (the shared rich-text editor), password and IP allow-list. The server's objections
+// text blocks (the shared rich-text editor), password, IP allow-list and embedding sites
+// (access-section.tsx). The server's objections
 // appear beside the part they are about; after creating, the public URL is shown this once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { MIN_PASSWORD_LENGTH, type PublicViewJson, type PublicViewWithUrl } from '../../../../common/api/public-views.js';
-import { planFor } from '../../../../common/licences/view-plans.js';
+import type { PublicViewJson, PublicViewWithUrl } from '../../../../common/api/public-views.js';
 import { getLiveFields } from '../../api/app-settings';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
-import { Field } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../ui/page-title';
 import { useSettingsTarget } from '../app-settings/settings-data';
-import { createPublicView, listPublicViews, publicViewsKey, updatePublicView } from './api';
+import { AccessSection } from './access-section';
+import { accessStrings } from './access-strings';
+import { type ViewDraft, createPublicView, listPublicViews, publicViewsKey, updatePublicView } from './api';
 import { ViewFormBody } from './view-form-body';
-import { EMPTY_FORM, type ViewForm, draftOfForm, formOfView, placeErrors } from './view-form';
+import { EMPTY_FORM, type ViewForm, draftOfForm, formOfView } from './view-form';
+import { embeddingProblems, placeErrors } from './view-form-errors';
 import { strings } from './strings';
 import { UrlPanel } from './url-panel';
+import { editorStrings } from './editor-strings';
+import type { PreviewDraft } from './preview-panel';
 import { ViewTabs } from './view-tabs';
 import './public-views.css';
+
+// The preview draws with the visitors' pages (and their charts and calendars): loaded when asked for.
+const PreviewPanel = lazy(async () => ({ default: (await import('./preview-panel')).PreviewPanel }));
 
 export function ViewEditorPage() {
   const { viewId } = useParams();
@@ -47,9 +54,17 @@ function Editor({ existing, properties }: { existing: PublicViewJson | undefined
   usePageTitle(existing ? s.form.editTitle : s.form.newTitle);
   const [form, setForm] = useState<ViewForm>(() => (existing ? formOfView(existing) : EMPTY_FORM));
   const [made, setMade] = useState<PublicViewWithUrl | null>(null);
+  const ed = useStrings(editorStrings);
+  const a = useStrings(accessStrings);
+  const [preview, setPreview] = useState<{ draft: PreviewDraft; round: number } | null>(null);
+  const showPreview = () => {
+    const d = draftOfForm(form, existing);
+    const draft: PreviewDraft = { app: appId, ...(existing ? { id: existing.id } : {}), kind: form.kind, title: d.title, description: d.description, settings: d.settings };
+    setPreview((p) => ({ draft, round: (p?.round ?? 0) + 1 }));
+  };
   const save = useMutation({
-    mutationFn: async (): Promise<PublicViewWithUrl | null> => {
-      const draft = draftOfForm(form, existing);
+    // The draft sent is kept (save.variables), so an objection to its n-th site names that site.
+    mutationFn: async (draft: ViewDraft): Promise<PublicViewWithUrl | null> => {
       if (existing) {
         await updatePublicView(existing.id, existing.configVersion, draft);
         return null;
@@ -64,7 +79,7 @@ function Editor({ existing, properties }: { existing: PublicViewJson | undefined
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(draftOfForm(form, existing));
   };
   const set = <K extends keyof ViewForm>(key: K, value: ViewForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -82,63 +97,45 @@ function Editor({ existing, properties }: { existing: PublicViewJson | undefined
 
   const { byPart, unplaced } = placeErrors(save.error);
   return (
-    <form className="pvm pvm-form" onSubmit={submit} noValidate aria-labelledby="pvm-form-title">
-      <div className="pvm-head">
-        <h2 id="pvm-form-title">{existing ? s.form.editTitle : s.form.newTitle}</h2>
-        <Link to={listPage}>{s.back}</Link>
-      </div>
-      {existing && <ViewTabs viewId={existing.id} />}
-      {save.isError && (
-        <div className="form-error" role="alert">
-          <p>{errorText(save.error, t)}</p>
-          {unplaced.length > 0 && (
-            <ul>
-              {unplaced.map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
-            </ul>
-          )}
+    <>
+      <form className="pvm pvm-form" onSubmit={submit} noValidate aria-labelledby="pvm-form-title">
+        <div className="pvm-head">
+          <h2 id="pvm-form-title">{existing ? s.form.editTitle : s.form.newTitle}</h2>
+          <Link to={listPage}>{s.back}</Link>
         </div>
+        {existing && <ViewTabs viewId={existing.id} />}
+        {save.isError && (
+          <div className="form-error" role="alert">
+            <p>{errorText(save.error, t)}</p>
+            {unplaced.length > 0 && (
+              <ul>
+                {unplaced.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <ViewFormBody form={form} set={set} existing={existing} properties={properties} errors={byPart} />
+        <AccessSection form={form} set={set} existing={existing} errors={byPart} embedProblems={embeddingProblems(save.error, save.variables?.frameAncestors, a.entry)} />
+        <div className="as-actions pvm-actions">
+          <button type="button" className="button" onClick={showPreview} aria-expanded={preview !== null}>
+            {ed.preview.open}
+          </button>
+          <Link className="button" to={listPage}>
+            {s.cancel}
+          </Link>
+          <button type="submit" className="button button--primary" disabled={save.isPending} aria-busy={save.isPending || undefined}>
+            {s.save}
+          </button>
+        </div>
+      </form>
+      {/* Outside the form: the preview's own search and visitor fields are forms of their own. */}
+      {preview && (
+        <Suspense fallback={null}>
+          <PreviewPanel draft={preview.draft} round={preview.round} onRefresh={showPreview} onClose={() => setPreview(null)} />
+        </Suspense>
       )}
-      <ViewFormBody form={form} set={set} existing={existing} properties={properties} errors={byPart} />
-      <section className="panel" aria-labelledby="pvm-access">
-        <h3 id="pvm-access">{s.form.access}</h3>
-        <fieldset className="as-fieldset">
-          <legend>{s.form.password}</legend>
-          <p className="field-hint">{s.form.requires(s.plans[planFor('accessRestriction')])}</p>
-          <label className="as-check">
-            <input type="checkbox" checked={form.passwordOn} onChange={(e) => set('passwordOn', e.target.checked)} /> {s.form.passwordOn}
-          </label>
-          {form.passwordOn && (
-            <Field
-              label={s.form.passwordNew}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => set('password', e.target.value)}
-              hint={existing?.hasPassword ? s.form.passwordKeep : s.form.passwordHint(MIN_PASSWORD_LENGTH)}
-              error={byPart.password}
-            />
-          )}
-        </fieldset>
-        <div className={byPart.ipAllow ? 'field field--invalid' : 'field'}>
-          <label htmlFor="pvm-ip">{s.form.ip}</label>
-          <textarea id="pvm-ip" rows={3} value={form.ipAllow} onChange={(e) => set('ipAllow', e.target.value)} aria-describedby="pvm-ip-hint" />
-          <p id="pvm-ip-hint" className="field-hint">
-            {s.form.ipHint} {s.form.requires(s.plans[planFor('ipRestriction')])}
-          </p>
-          {byPart.ipAllow && <p className="field-error">{byPart.ipAllow}</p>}
-        </div>
-      </section>
-      <div className="as-actions pvm-actions">
-        <Link className="button" to={listPage}>
-          {s.cancel}
-        </Link>
-        <button type="submit" className="button button--primary" disabled={save.isPending} aria-busy={save.isPending || undefined}>
-          {s.save}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

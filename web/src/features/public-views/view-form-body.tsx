@@ -14,7 +14,11 @@ import { SearchFormEditor } from './search-form-editor';
 import { SortEditor } from './sort-editor';
 import { strings } from './strings';
 import { KindSection } from './kind-section';
-import { FORM_KINDS, type FormPart, type ViewForm, showableFields, sortableFields } from './view-form';
+import { FORM_KINDS, RECORD_KINDS, type ViewForm, showableFields, sortableFields } from './view-form';
+import type { FormPart } from './view-form-errors';
+import { AdvancedGraphEditor } from './advanced-graph-editor';
+import { DashboardEditor } from './dashboard-editor';
+import { MatchEditor } from './match-editor';
 
 interface Props {
   form: ViewForm;
@@ -57,25 +61,44 @@ export function ViewFormBody({ form, set, existing, properties, errors }: Props)
       {!FORM_KINDS.has(form.kind) ? (
         <p className="notice">{s.keptSettings}</p>
       ) : (
-        <KindedSettings form={form} set={set} properties={properties} errors={errors} />
+        <KindedSettings form={form} set={set} existing={existing} properties={properties} errors={errors} />
       )}
     </>
   );
 }
 
-function KindedSettings({ form, set, properties, errors }: Omit<Props, 'existing'>) {
+function KindedSettings({ form, set, existing, properties, errors }: Props) {
   const s = useStrings(strings);
   const id = useId();
   const showable = showableFields(properties);
   const filtering = s.form.requires(s.plans[planFor('filtering')]);
   const kind = form.kind;
-  const records = kind === 'list' || kind === 'card' || kind === 'segment';
+  const records = RECORD_KINDS.has(kind);
+  const graph = kind === 'graph' || kind === 'advancedGraph';
+  const blocks = (
+    <section className="panel" aria-labelledby={`${id}-blocks`}>
+      <h3 id={`${id}-blocks`}>{s.form.blocks}</h3>
+      <RichTextEditor label={s.form.above} value={form.above} onChange={(v) => set('above', v)} error={errors.above} />
+      <RichTextEditor label={s.form.below} value={form.below} onChange={(v) => set('below', v)} error={errors.below} />
+    </section>
+  );
+  // A dashboard shows other views: its own settings are its layout and its text blocks.
+  if (kind === 'dashboard') {
+    return (
+      <>
+        <DashboardEditor items={form.dash} onChange={(v) => set('dash', v)} selfId={existing?.id} error={errors.kind} />
+        {blocks}
+      </>
+    );
+  }
   return (
     <>
       <KindSection form={form} setK={(key, value) => set('k', { ...form.k, [key]: value })} fields={showable} error={errors.kind} />
+      {kind === 'advancedGraph' && <AdvancedGraphEditor value={form.adv} onChange={(v) => set('adv', v)} fields={Object.values(properties)} error={errors.kind} />}
+      {kind === 'myPage' && <MatchEditor rows={form.match} onChange={(v) => set('match', v)} fields={showable} error={errors.match} />}
       <section className="panel">
         {records && <FieldPicker legend={s.form.fields} hint={s.form.fieldsHint} fields={showable} chosen={form.fields} onChange={(v) => set('fields', v)} error={errors.fields} />}
-        {kind !== 'graph' && (
+        {!graph && (
         <fieldset className="as-fieldset">
           <legend>{s.form.detail}</legend>
           <label className="as-check">
@@ -120,13 +143,13 @@ function KindedSettings({ form, set, properties, errors }: Omit<Props, 'existing
           hint={`1–${MAX_PAGE_SIZE}`}
           error={errors.pageSize}
         />}
-        {kind !== 'graph' && (
+        {!graph && (
           <label className="as-check">
             <input type="checkbox" checked={form.search} onChange={(e) => set('search', e.target.checked)} /> {s.form.search}
           </label>
         )}
         {errors.search && <p className="field-error">{errors.search}</p>}
-        {kind === 'list' && (
+        {(kind === 'list' || kind === 'myPage') && (
           <SearchFormEditor
             items={form.searchForm}
             shown={form.fields.map((c) => properties[c]).filter((p): p is Property => p !== undefined)}
@@ -136,11 +159,7 @@ function KindedSettings({ form, set, properties, errors }: Omit<Props, 'existing
         )}
       </section>
 
-      <section className="panel" aria-labelledby={`${id}-blocks`}>
-        <h3 id={`${id}-blocks`}>{s.form.blocks}</h3>
-        <RichTextEditor label={s.form.above} value={form.above} onChange={(v) => set('above', v)} error={errors.above} />
-        <RichTextEditor label={s.form.below} value={form.below} onChange={(v) => set('below', v)} error={errors.below} />
-      </section>
+      {blocks}
     </>
   );
 }

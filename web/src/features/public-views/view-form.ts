@@ -1,12 +1,15 @@
 // The create/edit form's state and how it maps to and from the server's view: settings of a list
-// view, the password (absent: unchanged; null: removed), the allow-list one address a line. And
-// where the server's objections go: beside the part of the form they are about. Pure.
+// view, the password (absent: unchanged; null: removed), the allow-list one address a line, the
+// sites that may embed the view one origin a line. Where the server's objections go:
+// view-form-errors.ts. Pure.
 import type { Property } from '../../../../common/fields/index.js';
 import type { PublicViewJson, PublicViewKind } from '../../../../common/api/public-views.js';
 import type { SearchItem } from '../../../../common/api/public-search-forms.js';
 import { isSortableType } from '../../../../common/query/index.js';
-import { ApiError } from '../../api/client';
 import type { ViewDraft } from './api';
+import type { DashboardItem } from '../../../../common/api/public-view-kinds.js';
+import { type AdvancedGraphForm, EMPTY_ADVANCED, advancedOfSettings, settingsOfAdvanced } from './advanced-graph-form';
+import type { MatchRow } from './match-editor';
 
 export interface SortRow {
   field: string;
@@ -31,12 +34,20 @@ export interface KindForm {
   aggregationField: string;
 }
 
-/** Kinds this form makes and changes; the others keep their settings as they are (API). */
-export const FORM_KINDS: ReadonlySet<PublicViewKind> = new Set(['list', 'card', 'calendar', 'graph', 'segment']);
+/** Kinds this form makes and changes (every kind); another would keep its settings as they are. */
+export const FORM_KINDS: ReadonlySet<PublicViewKind> = new Set(['list', 'card', 'calendar', 'graph', 'advancedGraph', 'segment', 'dashboard', 'myPage']);
+/** Kinds that show pages of records: fields, detail pages, sort, page size. */
+export const RECORD_KINDS: ReadonlySet<PublicViewKind> = new Set(['list', 'card', 'segment', 'myPage']);
 
 export interface ViewForm {
   kind: PublicViewKind;
   k: KindForm;
+  /** advancedGraph: its graph (advanced-graph-form.ts). */
+  adv: AdvancedGraphForm;
+  /** dashboard: its blocks. */
+  dash: DashboardItem[];
+  /** myPage: the fields matched with the signed-in visitor. */
+  match: MatchRow[];
   title: string;
   description: string;
   fields: string[];
@@ -54,6 +65,8 @@ export interface ViewForm {
   passwordOn: boolean;
   password: string;
   ipAllow: string;
+  /** Https origins that may show the visitor page in a frame, one a line. */
+  frameAncestors: string;
 }
 
 const EMPTY_KIND: KindForm = {
@@ -72,6 +85,9 @@ const EMPTY_KIND: KindForm = {
 export const EMPTY_FORM: ViewForm = {
   kind: 'list',
   k: EMPTY_KIND,
+  adv: EMPTY_ADVANCED,
+  dash: [],
+  match: [{ field: '', attribute: 'email', op: 'eq' }],
   title: '',
   description: '',
   fields: [],
@@ -88,6 +104,7 @@ export const EMPTY_FORM: ViewForm = {
   passwordOn: false,
   password: '',
   ipAllow: '',
+  frameAncestors: '',
 };
 
 /** What the server never shows to visitors (server/domain/public-views/check-settings.ts). */
@@ -130,6 +147,9 @@ export function formOfView(v: PublicViewJson): ViewForm {
   return {
     kind: v.kind,
     k: kindOfSettings(st as KindSettings),
+    adv: v.kind === 'advancedGraph' ? advancedOfSettings((st as { graph?: Parameters<typeof advancedOfSettings>[0] }).graph) : EMPTY_ADVANCED,
+    dash: v.kind === 'dashboard' ? [...((st as { dashboard?: { items: DashboardItem[] } }).dashboard?.items ?? [])] : [],
+    match: v.kind === 'myPage' ? ((st as { match?: MatchRow[] }).match ?? []).map((m) => ({ ...m })) : EMPTY_FORM.match,
     title: v.title,
     description: v.description,
     fields: [...st.fields],
@@ -146,7 +166,16 @@ export function formOfView(v: PublicViewJson): ViewForm {
     passwordOn: v.hasPassword,
     password: '',
     ipAllow: v.ipAllow.join('\n'),
+    frameAncestors: v.frameAncestors.join('\n'),
   };
+}
+
+/** A textarea's entries: one a line, trimmed, blank lines dropped (as sent, so error indexes match). */
+export function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** The request body's view part; `existing`: the view being edited (its password state). */
@@ -156,10 +185,8 @@ export function draftOfForm(f: ViewForm, existing?: PublicViewJson): ViewDraft {
     title: f.title,
     description: f.description,
     settings: settingsOfForm(f, n),
-    ipAllow: f.ipAllow
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean),
+    ipAllow: linesOf(f.ipAllow),
+    frameAncestors: linesOf(f.frameAncestors),
   };
   // A kind this form does not edit keeps its settings untouched.
   if (!FORM_KINDS.has(f.kind)) delete draft.settings;
@@ -182,6 +209,10 @@ function settingsOfForm(f: ViewForm, n: number): Record<string, unknown> {
         blocks,
         graph: { chartType: k.chartType, group: { field: k.groupField }, aggregation: { type: k.aggregationType, ...(k.aggregationType !== 'COUNT' ? { field: k.aggregationField } : {}) } },
       };
+    case 'advancedGraph':
+      return { filter, blocks, graph: settingsOfAdvanced(f.adv) };
+    case 'dashboard':
+      return { blocks, dashboard: { items: f.dash } };
     default:
       break;
   }
@@ -195,60 +226,9 @@ function settingsOfForm(f: ViewForm, n: number): Record<string, unknown> {
     search: f.search,
     blocks,
   };
-  if (f.kind === 'list') base.searchForm = f.searchForm;
+  if (f.kind === 'list' || f.kind === 'myPage') base.searchForm = f.searchForm;
+  if (f.kind === 'myPage') base.match = f.match;
   if (f.kind === 'card') base.card = { title: k.titleField, ...(k.imageField ? { image: k.imageField } : {}) };
   if (f.kind === 'segment') base.segment = { field: k.segmentField };
   return base;
-}
-
-/** The form's parts a server message can sit beside. */
-export type FormPart = 'title' | 'description' | 'fields' | 'detail' | 'filter' | 'sort' | 'pageSize' | 'search' | 'searchForm' | 'above' | 'below' | 'password' | 'ipAllow' | 'kind';
-
-const PARTS: Record<string, FormPart> = {
-  title: 'title',
-  description: 'description',
-  fields: 'fields',
-  detail: 'detail',
-  filter: 'filter',
-  sort: 'sort',
-  pageSize: 'pageSize',
-  search: 'search',
-  searchForm: 'searchForm',
-  above: 'above',
-  below: 'below',
-  password: 'password',
-  ipAllow: 'ipAllow',
-  card: 'kind',
-  calendar: 'kind',
-  segment: 'kind',
-  graph: 'kind',
-};
-
-/** `settings.blocks.above` → above, `ipAllow[2]` → ipAllow, `settings.detail.fields[0]` → detail. */
-export function partOfKey(key: string): FormPart | null {
-  const segments = key
-    .replace(/^settings\./, '')
-    .split(/[.[\]]/)
-    .filter(Boolean);
-  const first = segments[0] === 'blocks' ? segments[1] : segments[0];
-  return (first && PARTS[first]) || null;
-}
-
-/** Codes that are about one part of the form as a whole (they name no input key). */
-const CODE_PARTS: Record<string, FormPart> = { CB_PV04: 'fields', CB_PV11: 'filter', CB_PV12: 'sort', CB_PV34: 'searchForm' };
-
-/** The server's messages by form part; those it could not place stay for the top of the form. */
-export function placeErrors(error: unknown): { byPart: Partial<Record<FormPart, string>>; unplaced: string[] } {
-  const byPart: Partial<Record<FormPart, string>> = {};
-  const unplaced: string[] = [];
-  if (!(error instanceof ApiError)) return { byPart, unplaced };
-  const codePart = CODE_PARTS[error.code];
-  if (codePart) byPart[codePart] = error.message;
-  for (const [key, messages] of Object.entries(error.fields)) {
-    const part = partOfKey(key);
-    const text = messages.join(' ');
-    if (part) byPart[part] ??= text;
-    else unplaced.push(text);
-  }
-  return { byPart, unplaced };
 }

@@ -1,17 +1,21 @@
-// Syncing visitors from an app (on demand): the app, its e-mail field, an optional name field and
-// attribute fields, each attribute under a key (the field's code when it is a valid key). The
+// Syncing visitors from an app, now or on a schedule (sync-schedule.tsx): the app, its e-mail
+// field, an optional name field and attribute fields, each attribute under a key (the field's
+// code when it is a valid key); a view with a schedule opens with the schedule's choices. The
 // answer says how many were added, updated and removed; a field the server refuses (CB_PV39)
 // is named in its message.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SyncScheduleJson } from '../../../../common/api/public-visitors.js';
 import type { Property } from '../../../../common/fields/index.js';
 import { getLiveFields, listApps } from '../../api/app-settings';
 import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
+import { Loading } from '../../ui/loading';
 import { useSettingsTarget } from '../app-settings/settings-data';
+import { SyncSchedule, refusalText } from './sync-schedule';
 import { visitorStrings } from './visitor-strings';
-import { syncVisitors } from './visitors-api';
+import { type SyncRequest, getSyncSchedule, syncScheduleKey, syncVisitors } from './visitors-api';
 
 // The server's rule (server/domain/public-views/visitors/sync-visitors.ts), so the pickers offer only what it takes.
 const EMAIL_TYPES = new Set(['SINGLE_LINE_TEXT', 'LINK']);
@@ -20,27 +24,48 @@ const ATTRIBUTE_TYPES = new Set(['SINGLE_LINE_TEXT', 'LINK', 'NUMBER', 'CALC', '
 const KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export function VisitorSync({ viewId, onDone }: { viewId: string; onDone(): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const schedule = useQuery({ queryKey: syncScheduleKey(viewId), queryFn: () => getSyncSchedule(viewId) });
+  // Without the schedule (a plan without registered visitors, say) the sync form still works.
+  if (schedule.isPending) return <Loading />;
+  return (
+    <SyncForm viewId={viewId} onDone={onDone} schedule={schedule.data ?? null}>
+      {schedule.isError && <p className="form-error">{errorText(schedule.error, t)}</p>}
+    </SyncForm>
+  );
+}
+
+interface FormProps {
+  viewId: string;
+  onDone(): Promise<unknown>;
+  schedule: SyncScheduleJson | null;
+  children?: ReactNode;
+}
+
+function SyncForm({ viewId, onDone, schedule, children }: FormProps) {
   const s = useStrings(visitorStrings);
   const { t } = useTranslation();
   const id = useId();
   const { appId, place } = useSettingsTarget();
-  const [app, setApp] = useState(appId);
-  const [emailField, setEmailField] = useState('');
-  const [nameField, setNameField] = useState('');
-  /** field code → attribute key, for the ticked fields. */
-  const [attrs, setAttrs] = useState<Record<string, string>>({});
+  const [app, setApp] = useState(schedule?.app ?? appId);
+  const [emailField, setEmailField] = useState(schedule?.emailField ?? '');
+  const [nameField, setNameField] = useState(schedule?.nameField ?? '');
+  /** field code → attribute key, for the ticked fields (the schedule keeps key → code). */
+  const [attrs, setAttrs] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(schedule?.attributes ?? {}).map(([key, code]) => [code, key])));
   const apps = useQuery({ queryKey: ['public-view-sync-apps', place.guestSpaceId ?? ''], queryFn: () => listApps(place) });
   const fields = useQuery({ queryKey: ['app-live-fields', app], queryFn: () => getLiveFields(place, app), enabled: app !== '' });
+  const request = useMemo((): SyncRequest | null => {
+    if (!emailField) return null;
+    const attributes = Object.fromEntries(Object.entries(attrs).map(([code, key]) => [key, code]));
+    return { app, emailField, ...(nameField ? { nameField } : {}), attributes };
+  }, [app, emailField, nameField, attrs]);
   const run = useMutation({
-    mutationFn: () => {
-      const attributes = Object.fromEntries(Object.entries(attrs).map(([code, key]) => [key, code]));
-      return syncVisitors(viewId, { app, emailField, ...(nameField ? { nameField } : {}), attributes });
-    },
+    mutationFn: (sync: SyncRequest) => syncVisitors(viewId, sync),
     onSuccess: () => onDone(),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run.mutate();
+    if (request) run.mutate(request);
   };
   const props: Property[] = fields.data ? Object.values(fields.data.properties) : [];
   const of = (types: Set<string>) => props.filter((p) => types.has(p.type));
@@ -63,7 +88,7 @@ export function VisitorSync({ viewId, onDone }: { viewId: string; onDone(): Prom
               run.reset();
             }}
           >
-            {!appOptions.some((a) => a.appId === appId) && <option value={appId}>{appId}</option>}
+            {!appOptions.some((a) => a.appId === app) && <option value={app}>{app}</option>}
             {appOptions.map((a) => (
               <option key={a.appId} value={a.appId}>
                 {a.name}
@@ -111,11 +136,7 @@ export function VisitorSync({ viewId, onDone }: { viewId: string; onDone(): Prom
       </fieldset>
       {run.isError && (
         <p className="form-error" role="alert">
-          {errorText(run.error, t)}
-          {Object.values((run.error as { fields?: Record<string, readonly string[]> }).fields ?? {})
-            .flat()
-            .map((m) => ` ${m}`)
-            .join('')}
+          {refusalText(run.error, t)}
         </p>
       )}
       {run.isSuccess && (
@@ -128,6 +149,8 @@ export function VisitorSync({ viewId, onDone }: { viewId: string; onDone(): Prom
           {s.syncButton}
         </button>
       </div>
+      {children}
+      <SyncSchedule viewId={viewId} schedule={schedule} request={request} />
     </form>
   );
 }

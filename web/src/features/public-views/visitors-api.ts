@@ -1,5 +1,5 @@
 // Calls of a view's visitor screens (common/api/public-visitors.ts): e-mail sign-in, registered
-// visitors by hand, by CSV (all or nothing) and synchronised from an app.
+// visitors by hand, by CSV (all or nothing) and synchronised from an app, now or on a schedule.
 import {
   type EmailAuthMode,
   type ImportResultJson,
@@ -7,6 +7,8 @@ import {
   PUBLIC_VIEW_VISITORS_IMPORT_PATH,
   PUBLIC_VIEW_VISITORS_PATH,
   PUBLIC_VIEW_VISITORS_SYNC_PATH,
+  PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH,
+  type SyncScheduleJson,
   type VisitorInput,
   type VisitorsPageJson,
 } from '../../../../common/api/public-visitors.js';
@@ -33,6 +35,17 @@ export interface SyncRequest {
 
 export const syncVisitors = (id: string, sync: SyncRequest) =>
   api<ImportResultJson & { skipped: number }>('POST', PUBLIC_VIEW_VISITORS_SYNC_PATH, { body: { id, ...sync } });
+
+/** The view's scheduled sync and its last run; null: none. */
+export const getSyncSchedule = (id: string) => api<{ schedule: SyncScheduleJson | null }>('GET', PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH, { query: { id } }).then((r) => r.schedule);
+
+/** Sets or replaces the schedule: this sync, run every hour or day as the manager setting it. */
+export const putSyncSchedule = (id: string, sync: SyncRequest, every: SyncScheduleJson['every']) =>
+  api<{ schedule: SyncScheduleJson }>('PUT', PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH, { body: { id, ...sync, every } }).then((r) => r.schedule);
+
+export const deleteSyncSchedule = (id: string) => api<object>('DELETE', PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH, { body: { id } });
+
+export const syncScheduleKey = (id: string) => ['public-view-sync-schedule', id] as const;
 
 /** The cache key of a view's registered visitors (every page of them). */
 export const visitorsKey = (id: string) => ['public-view-visitors', id] as const;

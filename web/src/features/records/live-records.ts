@@ -24,9 +24,13 @@ export function useLiveList(place: Place, appId: string): void {
   useLive({ app: [appId] }, { ready: refresh, 'record.changed': refresh });
 }
 
-/** レコードの詳細: this record edited, moved on or deleted; the read view, comments and history refetch. */
+/**
+ * レコードの詳細: this record edited, moved on or deleted — the read view, comments and history
+ * refetch — or a comment added or deleted: the comments refetch.
+ */
 export function useLiveRecord(place: Place, appId: string, recordId: string): void {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: [...appKey(place, appId), 'record', recordId] });
-  useLive({ record: [`${appId}:${recordId}`] }, { ready: refresh, 'record.changed': refresh });
+  const refreshComments = () => void queryClient.invalidateQueries({ queryKey: [...appKey(place, appId), 'record', recordId, 'comments'] });
+  useLive({ record: [`${appId}:${recordId}`] }, { ready: refresh, 'record.changed': refresh, 'record.comment': refreshComments });
 }

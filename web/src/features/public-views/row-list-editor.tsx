@@ -1,0 +1,63 @@
+// The numbered rows the view editor's lists share (a MyPage view's matching, a list view's search
+// form): each row a fieldset with its own legend and remove button, then the add button while
+// there is room. The row's own inputs are the caller's; `at` is a prefix for their ids.
+import { type ReactNode, useId } from 'react';
+import type { Property } from '../../../../common/fields/index.js';
+
+interface Props<T> {
+  rows: T[];
+  onChange(rows: T[]): void;
+  max: number;
+  legend(n: number): string;
+  removeLabel(n: number): string;
+  /** Whether the only row left may be removed too. */
+  removeLast: boolean;
+  add: string;
+  blank(rows: T[]): T;
+  children(row: T, i: number, at: string): ReactNode;
+}
+
+export function RowListEditor<T>({ rows, onChange, max, legend, removeLabel, removeLast, add, blank, children }: Props<T>) {
+  const id = useId();
+  return (
+    <>
+      <ol className="pvm-search-items">
+        {rows.map((row, i) => (
+          <li key={i}>
+            <fieldset className="as-fieldset pvm-search-item">
+              <legend>{legend(i + 1)}</legend>
+              {children(row, i, `${id}-${i}`)}
+              {(removeLast || rows.length > 1) && (
+                <button type="button" className="button pvm-danger" aria-label={removeLabel(i + 1)} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                  ×
+                </button>
+              )}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      {rows.length < max && (
+        <button type="button" className="button" onClick={() => onChange([...rows, blank(rows)])}>
+          {add}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** A row's choice of one field among those that fit it (blank first). */
+export function FieldSelect({ id, label, value, fields, onChange }: { id: string; label: string; value: string; fields: Property[]; onChange(code: string): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="" />
+        {fields.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
