@@ -70,7 +70,7 @@ async function lookUp(db: Queryable, key: string, read: () => Promise<Row[]>): P
   const [row] = await read();
   const found = row ? fromRow(row) : null;
   if (stamp !== null && found) {
-    if (!kept) keptBy.set(db, (kept = new LRUCache({ max: 10_000, ttl: KEEP_MS, ttlAutopurge: false })));
+    if (!kept) keptBy.set(db, (kept = new LRUCache({ max: 10_000, ttl: KEEP_MS })));
     kept.set(key, { stamp, found });
   }
   return found;

@@ -19,11 +19,7 @@ export function registerPublicPages(app: FastifyInstance, config: Readonly<Confi
     if (!request.url.startsWith(PUBLIC_PREFIX)) return;
     if (request.cookies) delete request.cookies[session];
     for (const h of CREDENTIAL_HEADERS) delete request.headers[h];
-    reply.header('x-robots-tag', 'noindex, nofollow, noarchive');
-  });
-  // On send, after helmet has set the app's own Referrer-Policy for every answer.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith(PUBLIC_PREFIX)) reply.header('referrer-policy', 'no-referrer');
-    return payload;
+    // Over the app's own policy, which security-headers.ts set before this hook.
+    reply.header('x-robots-tag', 'noindex, nofollow, noarchive').header('referrer-policy', 'no-referrer');
   });
 }

@@ -26,7 +26,7 @@ async function framersOf(request: FastifyRequest, services: Services, token: str
   }
 }
 
-/** Registered once, after helmet (whose CSP it narrows for such pages). */
+/** Registered once; narrows the CSP that plugins/security-headers.ts set, for such pages. */
 export function registerViewFraming(app: FastifyInstance, services: Services): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith(PUBLIC_PREFIX)) return payload;
