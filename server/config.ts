@@ -61,6 +61,7 @@ const schema = z
     BODY_LIMIT_MB: positiveInt(16),
     FILE_MAX_MB: positiveInt(100),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    READ_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
     RECORD_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
     PUBLIC_VIEW_REQUESTS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
     MAIL_POLL_SECONDS: positiveInt(5),
@@ -71,7 +72,8 @@ const schema = z
   });
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
+  /** readThreads: SQLite read threads (sqlite-read-pool.ts); unset, one per spare core; 0, none. */
+  | { kind: 'sqlite'; file: string; readThreads?: number }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Config {
@@ -144,7 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
-      : { kind: 'sqlite', file: path.join(dataDir, 'engawa.sqlite') },
+      : { kind: 'sqlite', file: path.join(dataDir, 'engawa.sqlite'), ...(e.READ_THREADS !== undefined ? { readThreads: e.READ_THREADS } : {}) },
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

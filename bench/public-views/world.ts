@@ -10,7 +10,7 @@ import { type Services, inTransaction } from '../../server/domain/context.js';
 import { addRecords } from '../../server/domain/records/add-records.js';
 import { updateRecords } from '../../server/domain/records/update-records.js';
 import type { UserActor } from '../../server/policy/actor.js';
-import { openDatabase } from '../../server/storage/db.js';
+import { openDatabase, withoutReadThreads } from '../../server/storage/db.js';
 import { FIELDS, USER_CODES, makeRecord } from '../records/data.js';
 import { type ServerProcess, ADMIN, api } from './server.js';
 
@@ -80,7 +80,7 @@ async function dashboardOf(server: ServerProcess, app: number, four: View[]): Pr
 
 export async function buildWorld(server: ServerProcess, records: number, log: (line: string) => void): Promise<World> {
   const app = await createApp(server);
-  const storage = openDatabase(server.config.database);
+  const storage = openDatabase(withoutReadThreads(server.config.database));
   const services: Services = { db: storage.db, ids: storage.ids, dialect: storage.kind, clock: () => new Date(), config: server.config, onMailQueued: () => {} };
   const admin = await storage.db.selectFrom('users').select(['id', 'domainId']).where('code', '=', ADMIN.login).executeTakeFirstOrThrow();
   const actor: UserActor = { kind: 'user', domainId: admin.domainId, userId: Number(admin.id), code: ADMIN.login, name: ADMIN.login, isAdmin: true, locale: 'en', via: 'password' };

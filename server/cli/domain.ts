@@ -15,7 +15,7 @@ import { systemActor } from '../policy/actor.js';
 import { createDomain } from '../domain/domains/create-domain.js';
 import { normaliseHost } from '../domain/domains/hosts.js';
 import { issueSetupToken, setupUrl } from '../domain/auth/first-run.js';
-import { migrateToLatest, openDatabase } from '../storage/db.js';
+import { migrateToLatest, openDatabase, withoutReadThreads } from '../storage/db.js';
 import { toDb } from '../storage/dialect.js';
 
 const USAGE = `usage: npm run domain -- list
@@ -37,7 +37,7 @@ async function run(): Promise<number> {
     options: { name: { type: 'string' }, host: { type: 'string', multiple: true }, domain: { type: 'string' } },
   });
   const config = loadConfig();
-  const storage = openDatabase(config.database);
+  const storage = openDatabase(withoutReadThreads(config.database));
   await migrateToLatest(storage.db);
   const services: Services = { db: storage.db, ids: storage.ids, dialect: storage.kind, clock: () => new Date(), config, onMailQueued: () => {} };
   try {

@@ -52,6 +52,11 @@ export interface Ctx {
    * a rolled-back write says nothing.
    */
   events: { publish: (event: LiveEventInput) => void };
+  /**
+   * Read contexts only: where a read that may take long should go instead of `db` (SQLite's read
+   * threads, Services.reads). Undefined: `db`. See offThread.
+   */
+  reads?: Db;
 }
 
 /** A live event as a command states it: the domain is the actor's. */
@@ -68,9 +73,11 @@ export interface Services {
   ids: Db | undefined;
   /** Where live events go (run/instance.ts); undefined: nobody listens (CLI, benchmarks, most tests). */
   events?: EventBus;
+  /** Storage.reads: SQLite's read threads, for long reads off the HTTP thread; undefined: read on `db`. */
+  reads?: Db;
 }
 
-export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake' | 'takeIds' | 'events'>;
+export type BaseCtx = Omit<Ctx, 'db' | 'now' | 'afterCommit' | 'dialect' | 'config' | 'wake' | 'takeIds' | 'events' | 'reads'>;
 
 /** Ctx.events over `afterCommit`: the event goes to the bus only when the work is kept. */
 function eventsOf(services: Services, domainId: string, afterCommit: Ctx['afterCommit']): Ctx['events'] {
@@ -168,5 +175,16 @@ export function readContext(services: Services, base: BaseCtx): Ctx {
     takeIds: (name, count) => nextIds(services.ids ?? services.db, base.actor.domainId, name, count),
     wake: { mail: services.onMailQueued },
     events: eventsOf(services, base.actor.domainId, (f) => f()),
+    ...(services.reads ? { reads: services.reads } : {}),
   };
+}
+
+/**
+ * The same read context with its reads on SQLite's read threads, where there are some: for work
+ * that reads much (a public view's new page over a large app), so that the HTTP thread goes on
+ * serving everyone else meanwhile. Never for a transaction: the threads see only what is committed.
+ */
+export function offThread(ctx: Ctx): Ctx {
+  if (!ctx.reads || (ctx.db as { isTransaction?: boolean }).isTransaction) return ctx;
+  return { ...ctx, db: ctx.reads };
 }

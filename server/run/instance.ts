@@ -22,6 +22,7 @@ export async function runInstance(config: Readonly<Config>, logger: Logger): Pro
   const services: Services = {
     db: storage.db,
     ids: storage.ids,
+    ...(storage.reads ? { reads: storage.reads } : {}),
     dialect: storage.kind,
     clock: () => new Date(),
     config,

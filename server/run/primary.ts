@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Services } from '../domain/context.js';
 import { createEventBus, relayLiveEvent } from '../events/cluster.js';
 import type { Logger } from '../logger.js';
-import { openDatabase } from '../storage/db.js';
+import { openDatabase, withoutReadThreads } from '../storage/db.js';
 import { prepareStorage, startBackground } from './background.js';
 import { onShutdown } from './shutdown.js';
 
@@ -14,7 +14,8 @@ export const MAIL_QUEUED = 'engawa:mail-queued';
 const RESPAWN_DELAY_MS = 1_000;
 
 export async function runPrimary(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const storage = openDatabase(config.database);
+  // The primary serves no HTTP request: no read threads (sqlite-read-pool.ts) of its own.
+  const storage = openDatabase(withoutReadThreads(config.database));
   const services: Services = {
     db: storage.db,
     ids: storage.ids,

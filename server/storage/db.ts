@@ -17,6 +17,7 @@ import type { DatabaseConfig } from '../config.js';
 import { type DialectKind, dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { withStatementCache } from './sqlite-statements.js';
+import { defaultReadThreads, openSqliteReads } from './sqlite-read-pool.js';
 import { ChangeFeed, attachChangeFeed } from './change-feed.js';
 import type { Database } from './tables/index.js';
 
@@ -38,11 +39,21 @@ export interface Storage {
    * transaction holding a connection never waits for another from the pool it is holding.
    */
   ids?: Db;
+  /**
+   * SQLite on a file: read-only connections on threads of their own, for reads that may take
+   * long and must not hold up the HTTP thread (sqlite-read-pool.ts). No transactions, no writes.
+   */
+  reads?: Db;
   close(): Promise<void>;
 }
 
 const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
+
+/** The same database without SQLite read threads: for a process that serves no HTTP request. */
+export function withoutReadThreads(config: DatabaseConfig): DatabaseConfig {
+  return config.kind === 'sqlite' ? { ...config, readThreads: 0 } : config;
+}
 
 export function openDatabase(config: DatabaseConfig): Storage {
   if (config.kind === 'sqlite') {
@@ -56,7 +67,16 @@ export function openDatabase(config: DatabaseConfig): Storage {
       dialect: new SqliteDialect({ database: withStatementCache(database) }),
       plugins: [new CamelCasePlugin()],
     });
-    return { db, kind: 'sqlite', close: () => db.destroy() };
+    const threads = config.file === ':memory:' ? 0 : (config.readThreads ?? defaultReadThreads());
+    const reads = threads > 0 ? openSqliteReads(config.file, threads) : undefined;
+    return {
+      db,
+      kind: 'sqlite',
+      ...(reads ? { reads } : {}),
+      close: async () => {
+        await Promise.all([db.destroy(), reads?.destroy()]);
+      },
+    };
   }
   const pool = (max: number, settings: string[]) =>
     new pg.Pool({

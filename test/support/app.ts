@@ -43,7 +43,16 @@ export async function startApp(database: TestDatabase, env: Record<string, strin
   // Never the repository's ./data: files written by a test land in a directory of its own.
   const dataDir = env.DATA_DIR ?? path.join(os.tmpdir(), `engawa-test-${randomString(10)}`);
   const config: Readonly<Config> = loadConfig({ DEFAULT_LOCALE: 'en', ...env, DATA_DIR: dataDir });
-  const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {}, ...(opts.events ? { events: opts.events } : {}) };
+  const services: Services = {
+    db: database.db,
+    ids: database.ids,
+    ...(database.reads ? { reads: database.reads } : {}),
+    dialect: database.kind,
+    clock: clock.now,
+    config,
+    onMailQueued: () => {},
+    ...(opts.events ? { events: opts.events } : {}),
+  };
   const limiter = new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter, ...(process.env.TEST_LOG ? { logger: { level: process.env.TEST_LOG } } : {}) });
   await app.ready();

@@ -4,7 +4,7 @@
 import { findAppForRecords } from '../../storage/apps.repo.js';
 import type { VisitedAppFacts } from '../../storage/public-views.repo.js';
 import { foreignCommitStamp } from '../../storage/dialect.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, offThread } from '../context.js';
 import { type OpenView, notFound } from './open-view.js';
 import { type Reader, readerFor } from './reader.js';
 import { identityKey, identityOf } from './visitors/identity.js';
@@ -31,7 +31,9 @@ export async function cachedVisitorAnswer(ctx: Ctx, open: OpenView, params: stri
     params: view.kind === 'myPage' ? `${identityKey(identityOf(ctx.actor as PublicViewerActor))}\0${params}` : params,
   };
   const stamp = open.recordsFollowed ? () => foreignCommitStamp(ctx.db) : undefined;
-  return cachedAnswer(key, ctx.now, async () => Buffer.from(JSON.stringify(await make(await readerFor(ctx, open)))), stamp);
+  // Made on SQLite's read threads where there are some: a new page of a large app may take a
+  // good part of a second, and the cached pages everyone reads are served meanwhile.
+  return cachedAnswer(key, ctx.now, async () => Buffer.from(JSON.stringify(await make(await readerFor(offThread(ctx), open)))), stamp);
 }
 
 async function appFacts(ctx: Ctx, domainId: string, appId: number): Promise<VisitedAppFacts | null> {

@@ -139,4 +139,5 @@ eachDatabase((database) => {
       expect(expectErrorBody(offGrid, 400, 'CB_VA01').errors).toHaveProperty(['settings.dashboard.items[0].w']);
     });
   });
-});
+  // SQLite in a file, as `npm start` runs it: visitors' new answers are read on a read thread.
+}, { sqliteFile: true });

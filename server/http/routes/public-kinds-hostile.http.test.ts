@@ -158,4 +158,5 @@ eachDatabase((database) => {
       expect((await post(w, 'card', { ...KIND_SETTINGS.card, filter: SHOWN })).statusCode).toBe(403);
     });
   });
-});
+  // SQLite in a file, as `npm start` runs it: visitors' new answers are read on a read thread.
+}, { sqliteFile: true });

@@ -175,4 +175,5 @@ eachDatabase((database) => {
       expect((await visitor(w.d, `${v.path}/segments.json?tab=build`)).statusCode).toBe(400);
     });
   });
-});
+  // SQLite in a file, as `npm start` runs it: visitors' new answers are read on a read thread.
+}, { sqliteFile: true });

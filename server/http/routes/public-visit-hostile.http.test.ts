@@ -234,4 +234,5 @@ eachDatabase((database) => {
     });
   });
 
-});
+  // SQLite in a file, as `npm start` runs it: visitors' new answers are read on a read thread.
+}, { sqliteFile: true });
