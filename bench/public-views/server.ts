@@ -113,6 +113,8 @@ export async function startServerProcess(kind: DialectKind, pgUrl: string | unde
     TRUST_PROXY: '127.0.0.1/32',
     LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
     WORKERS: process.env.WORKERS ?? '1',
+    // SQLite read threads (storage/sqlite-read-pool.ts): unset, the server's default.
+    ...(process.env.READ_THREADS !== undefined ? { READ_THREADS: process.env.READ_THREADS } : {}),
     ...(kind === 'postgres' ? { DATABASE_URL: pgUrl!, DATABASE_SCHEMA: PG_SCHEMA } : {}),
     ...extraEnv,
   };
