@@ -84,6 +84,12 @@ describe('a monthly estimate', () => {
     expect(period(e, 'nextMonth').total).toBe(1_800 + 30_000);
   });
 
+  it('bills nothing for a month before the contract starts, and the month it starts in whole', () => {
+    const e = estimate(contract({ startDate: '2026-12-15', userLicences: 3, guestLicences: 1 }), { activeUsers: 2, guests: [guest('2026-01-01')] }, TODAY);
+    expect(period(e, 'currentMonth')).toMatchObject({ from: '2026-11-01', to: '2026-11-30', lines: [], total: 0 });
+    expect(period(e, 'nextMonth').total).toBe(3 * 1_800 + 1_440);
+  });
+
   it('crosses the year: December is followed by January', () => {
     const e = estimate(contract(), { activeUsers: 1, guests: [] }, '2026-12-31');
     expect(e.periods.map((p) => [p.from, p.to])).toEqual([

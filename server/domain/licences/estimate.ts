@@ -11,6 +11,8 @@
 //     (`requiredFrom <= the month's last day`). A suspended guest, or one who has not signed in
 //     (no trial started), never counts. Omitted when there are neither licences nor paid guests.
 //   - viewPlan: the public-view plan's monthly price, when there is one.
+//   A month that ends before the contract's start date (a contract entered ahead) has no lines
+//   and costs nothing; the month it starts in counts whole.
 // - Annual term: the current term (termContaining) and the next one (its renewal).
 //   - users: max(user licences, active users) × the term's months (12).
 //   - guests (base): max(guest licences, guests already required on the term's first day) ×
@@ -78,6 +80,7 @@ export async function licenceEstimate(ctx: Ctx): Promise<EstimateJson> {
 
 function monthPeriod(c: ContractJson, activeUsers: number, paidFrom: Day[], label: 'currentMonth' | 'nextMonth', month: Month): EstimatePeriod {
   const to = lastDay(month);
+  if (to < c.startDate) return period(c, label, firstDay(month), to, []);
   const prices = PRICES[c.course];
   const lines = [line('users', c.userLicences, activeUsers, 1, prices.user)];
   const paid = paidFrom.filter((d) => d <= to).length;

@@ -144,6 +144,16 @@ eachDatabase((database) => {
       expect(again.statusCode, again.body).toBe(200);
     });
 
+    it('writes to an administrator in the account’s language', async () => {
+      const d = await lockedDomain();
+      await d.addUser('kanri', { isAdmin: true });
+      const set = await d.request({ method: 'PUT', url: '/v1/users.json', as: d.admin, payload: { users: [{ code: 'kanri', locale: 'ja' }] } });
+      expect(set.statusCode, set.body).toBe(200);
+      const mail = await askAndReceive(d, 'kanri', 'kanri@example.com');
+      expect(mail.mail.subject).toBe('IPアドレス制限の解除');
+      expect((await use(d, tokenOf(mail))).statusCode).toBe(200);
+    });
+
     it('lets one of two browsers use a link, and a new request voids the earlier link', async () => {
       const d = await lockedDomain();
       const first = tokenOf(await askAndReceive(d, 'admin', 'admin@example.com'));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type Persona, type TestDomain, newDomain, startApp } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { certificateOf } from '../../../test/support/certificates.js';
-import { addGuest } from '../../../test/support/guests.js';
+import { addGuest, seedSpace, setSpaceGuests } from '../../../test/support/guests.js';
 
 const PROXY = '10.9.9.9';
 const CLIENT = '203.0.113.80';
@@ -102,6 +102,18 @@ eachDatabase((database) => {
       expect((await d.request({ method: 'GET', url: '/k/v1/apps.json', as: d.member, remoteAddress: PROXY, headers: { 'x-forwarded-for': CLIENT, 'x-ssl-client-cert': mine.pem.replace(/\r?\n/g, ' ') } })).statusCode).toBe(200);
       const audit = await h.services.db.selectFrom('auditLog').select(['detail', 'actorCode']).where('domainId', '=', d.id).where('action', '=', 'access.blocked').execute();
       expect(audit[0]).toMatchObject({ actorCode: 'member' });
+    });
+
+    it('are never asked of guests, who cannot have one', async () => {
+      const d = await secured();
+      const guest = await addGuest(d, 'partner@example.com');
+      const space = await seedSpace(h, d);
+      await setSpaceGuests(d, space, [guest]);
+      const headers = { 'x-forwarded-for': CLIENT };
+      const res = await d.request({ method: 'GET', url: `/k/guest/${space}/v1/space.json?id=${space}`, as: guest, remoteAddress: PROXY, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const user = await d.request({ method: 'GET', url: `/k/guest/${space}/v1/space.json?id=${space}`, as: d.admin, remoteAddress: PROXY, headers });
+      expect([user.statusCode, user.json().code]).toEqual([403, 'CB_CE01']);
     });
 
     it('stop working at once when revoked, and when expired', async () => {

@@ -141,7 +141,8 @@ eachDatabase((database) => {
       expect(again.res.json().code).toBe('CB_WA01');
 
       const listed = await d.request({ method: 'GET', url: '/v1/guests.json', as: d.admin });
-      expect(listed.json().guests[0]).toMatchObject({ valid: false, spaces: [{ id: String(space) }] });
+      // A suspended guest needs no licence.
+      expect(listed.json().guests[0]).toMatchObject({ valid: false, spaces: [{ id: String(space) }], licence: { state: 'notRequired' } });
 
       h.clock.advance(1000);
       expect((await setStatus(d, 'guest@example.com', true)).statusCode).toBe(200);

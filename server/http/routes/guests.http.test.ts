@@ -56,6 +56,8 @@ eachDatabase((database) => {
       });
       expect(guests[0]!.lastLoginAt).toEqual(expect.any(String));
       expect(guests[0]!.firstLoginAt).toEqual(expect.any(String));
+      // Signed in once: the 30-day trial runs (features A4: the licence column and trial expiry).
+      expect(guests[0]!.licence).toEqual({ state: 'trial', trialEnds: '2026-05-01' });
       expect(guests[0]!.id).toMatch(/^\d+$/);
     });
 

@@ -34,7 +34,7 @@ eachDatabase((database) => {
   });
 
   describe('the whole flow', () => {
-    it('invites two addresses; one registers from the mail and works in the space at once', async () => {
+    it('invites two addresses; one registers from the mail and works in the space at once; reading the link uses nothing up (I6)', async () => {
       const { d, sa, space } = await inviteWorld(h);
       const res = await invite(d, space, [' Alice@Example.COM ', 'bob@example.com', 'alice@example.com'], sa, { message: 'Welcome aboard!' });
       expect(res.statusCode, res.body).toBe(200);
@@ -62,7 +62,7 @@ eachDatabase((database) => {
       expect(page.statusCode, page.body).toBe(200);
       expect(page.headers['referrer-policy']).toBe('no-referrer');
       expect(page.json()).toEqual({ email: 'Alice@example.com', spaceName: 'Project Sakura', inviterName: 'sa', expiresAt: '2026-04-08T00:00:00.000Z', registered: false });
-      // Opening it again (a mail scanner, then the person) uses nothing up.
+      // Opening it again (a mail scanner, then the person) uses nothing up (I6).
       expect((await openLink(d, token)).statusCode).toBe(200);
 
       const done = await register(d, token, { name: 'Alice Liddell', locale: 'ja', email: 'mallory@example.com', code: 'mallory@example.com' });
@@ -166,13 +166,13 @@ eachDatabase((database) => {
   });
 
   describe('expiry, re-sending and cancelling', () => {
-    it('works until seven days have passed, then fails until re-sent; a re-send kills the old link', async () => {
+    it('works until seven days have passed, then fails until re-sent; a re-send kills the old link (I3, I4)', async () => {
       const { d, sa, space } = await inviteWorld(h);
       await invite(d, space, ['frank@example.com'], sa);
       const first = tokenOf(mailTo(await deliver(h, smtp), 'frank@example.com'));
       h.clock.advance(7 * DAY_MS - 1000);
       expect((await openLink(d, first)).statusCode).toBe(200);
-      h.clock.advance(2000);
+      h.clock.advance(2000); // day 7 + 1 s, on the server's clock (I3)
       const late = await openLink(d, first);
       expect(late.statusCode).toBe(404);
       expect(late.json().code).toBe('GAIA_IV01');
@@ -202,7 +202,7 @@ eachDatabase((database) => {
       expect(await invitations(d, space, sa)).toHaveLength(1);
     });
 
-    it('cancels: the link dies at once and the list says CANCELLED', async () => {
+    it('cancels: the link dies at once and the list says CANCELLED (I4)', async () => {
       const { d, sa, space } = await inviteWorld(h);
       const { id } = (await invite(d, space, ['gina@example.com'], sa)).json().invitations[0];
       const token = tokenOf(mailTo(await deliver(h, smtp), 'gina@example.com'));

@@ -138,6 +138,23 @@ eachDatabase((database) => {
     });
   });
 
+  describe('second factors (A15)', () => {
+    it('are never skipped: the reset signs nobody in, and the next sign-in still asks for the code', async () => {
+      const d = await newDomain(h);
+      await addGuest(d, 'coded@example.com');
+      expect((await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { guestTwoStep: true } })).statusCode).toBe(200);
+      const token = await linkFor(d, 'coded@example.com', { login: 'coded@example.com', guest: true });
+      const done = await choose(d, token, 'coded renewed pass');
+      expect([done.statusCode, done.json()]).toEqual([200, {}]);
+      expect(done.headers['set-cookie']).toBeUndefined();
+      const signIn = await d.request({ method: 'POST', url: '/api/session', headers: XHR, payload: { login: 'coded@example.com', password: 'coded renewed pass', guest: true } });
+      expect(signIn.statusCode, signIn.body).toBe(200);
+      expect(signIn.json().twoStep.kind).toBe('email');
+      expect(signIn.headers['set-cookie']).toBeUndefined();
+      await flush();
+    });
+  });
+
   describe('no enumeration (A4)', () => {
     it('answers unknown, suspended, disallowed and wrong-page logins exactly like a real one, and mails none of them', async () => {
       const d = await newDomain(h);

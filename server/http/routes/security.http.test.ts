@@ -2,7 +2,9 @@
 // addresses are named; the Basic gate's password is never read back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, newDomain, startApp } from '../../../test/support/app.js';
+import { deployedApp } from '../../../test/support/apps.js';
 import { eachDatabase } from '../../../test/support/db.js';
+import { addGuest } from '../../../test/support/guests.js';
 
 eachDatabase((database) => {
   let h: Harness;
@@ -39,6 +41,12 @@ eachDatabase((database) => {
       expect(gate.statusCode, gate.body).toBe(200);
       expect((await get()).basicGate).toEqual({ enabled: true, user: 'site', passwordSet: true });
       expect(JSON.stringify(await get())).not.toContain('gate password');
+      // Each change is audited with the parts it touched (the guests' two-step switch included).
+      const audit = await h.services.db.selectFrom('auditLog').select(['action', 'detail', 'actorCode']).where('domainId', '=', d.id).where('action', '=', 'security.settings').orderBy('at').orderBy('id').execute();
+      const changed = audit.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail).changed.sort());
+      expect(changed).toHaveLength(2);
+      expect(changed).toEqual(expect.arrayContaining([['guestTwoStep', 'ipRestriction', 'passwordPolicy'], ['basicGate']]));
+      expect(audit.every((a) => a.actorCode === 'admin')).toBe(true);
     });
 
     it('names each bad address and keeps the settings as they were', async () => {
@@ -58,6 +66,14 @@ eachDatabase((database) => {
         expect([res.statusCode, res.json().code]).toEqual([403, 'CB_NO02']);
       }
       expect((await d.request({ method: 'GET', url: '/v1/security/settings.json' })).statusCode).toBe(401);
+      const guest = await addGuest(d, 'guest@example.com');
+      expect((await d.request({ method: 'GET', url: '/v1/security/settings.json', as: guest })).json().code).toBe('CB_NO02');
+      const app = await deployedApp(d, { title: { type: 'SINGLE_LINE_TEXT', code: 'title', label: 'Title' } });
+      const made = await d.request({ method: 'POST', url: '/k/v1/preview/app/apiToken.json', as: d.admin, payload: { app, rights: { view: true, appEditable: true } } });
+      await d.request({ method: 'POST', url: '/k/v1/preview/app/deploy.json', as: d.admin, payload: { apps: [{ app }] } });
+      const token = await d.request({ method: 'PUT', url: '/v1/security/settings.json', headers: { 'x-cybozu-api-token': made.json().token }, payload: { guestTwoStep: true } });
+      expect([token.statusCode, token.json().code]).toEqual([403, 'GAIA_NO01']);
+      expect((await d.request({ method: 'GET', url: '/v1/security/settings.json', as: d.admin })).json().guestTwoStep).toBe(false);
     });
   });
 });
