@@ -1,5 +1,6 @@
 // buildApp assembles the HTTP server; it never listens (main.ts does), so tests drive it with
 // inject() or a port of their own.
+import { trustedProxies } from './trust-proxy.js';
 import type { IncomingMessage } from 'node:http';
 import type { ServerOptions } from 'node:https';
 import cookie from '@fastify/cookie';
@@ -82,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { logger: logger as FastifyServerOptions['logger'] }),
     ...(options.https ? { https: options.https } : {}),
     genReqId: () => newId('req'),
-    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { querystringParser: parseQuery, maxParamLength: 500 },
     rewriteUrl: (req: IncomingMessage) => {

@@ -14,7 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
-import { type DialectKind, dialectOf } from './dialect.js';
+import { type DialectKind, dialectOf, readStampDirectly } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { withStatementCache } from './sqlite-statements.js';
 import { defaultReadThreads, openSqliteReads } from './sqlite-read-pool.js';
@@ -66,6 +66,16 @@ export function openDatabase(config: DatabaseConfig): Storage {
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(database) }),
       plugins: [new CamelCasePlugin()],
+    });
+    // dialect.ts CHANGE_STAMP_SQL in two plain statements (cheaper than its table-valued pragma).
+    const changes = database.prepare('select total_changes()').pluck();
+    const version = database.prepare('pragma data_version').pluck();
+    readStampDirectly(db, () => {
+      try {
+        return `${changes.get()}:${version.get()}`;
+      } catch {
+        return undefined; // the connection is busy (a statement being iterated): read through Kysely
+      }
     });
     const threads = config.file === ':memory:' ? 0 : (config.readThreads ?? defaultReadThreads());
     const reads = threads > 0 ? openSqliteReads(config.file, threads) : undefined;

@@ -58,7 +58,18 @@ export async function foreignCommitStamp(db: Kysely<any>): Promise<number | null
   return Number(Object.values(rows[0] ?? {})[0] ?? 0);
 }
 
-const CHANGE_STAMP = CompiledQuery.raw("select total_changes() || ':' || (select data_version from pragma_data_version) as stamp");
+const CHANGE_STAMP_SQL = "select total_changes() || ':' || (select data_version from pragma_data_version) as stamp";
+const CHANGE_STAMP = CompiledQuery.raw(CHANGE_STAMP_SQL);
+
+/**
+ * SQLite: the stamp read straight from the connection (db.ts), without Kysely's executor — it is
+ * read on every visitor request. Safe outside Kysely's connection lock: a write in progress that
+ * has changed rows has moved it already, and what the lookup then reads waits for that write.
+ */
+const directStamps = new WeakMap<Kysely<any>, () => string | undefined>();
+export function readStampDirectly(db: Kysely<any>, read: () => string | undefined): void {
+  directStamps.set(db, read);
+}
 
 /**
  * Outside a transaction, a stamp that moves whenever what a lookup read may have changed, so a
@@ -71,6 +82,8 @@ const CHANGE_STAMP = CompiledQuery.raw("select total_changes() || ':' || (select
 export async function changeStamp(db: Kysely<any>): Promise<string | null> {
   if (db.isTransaction) return null;
   if (dialectOf(db) === 'postgres') return changeFeedOf(db)?.stamp() ?? null;
+  const direct = directStamps.get(db)?.();
+  if (direct !== undefined) return direct;
   const { rows } = await db.executeQuery<{ stamp: string }>(CHANGE_STAMP);
   return rows[0]?.stamp ?? null;
 }

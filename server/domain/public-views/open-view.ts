@@ -28,16 +28,30 @@ export interface OpenView {
   timeZone?: string;
   /** A manager's preview of a draft (preview-view.ts): answered fresh, never cached. */
   preview?: true;
+  /**
+   * A preview whose attachments the manager's own session may open (preview-files.ts): where its
+   * file links lead, signed with this open view's signing key; and how a member's are signed.
+   */
+  previewFilesAt?: string;
+  previewSigner?: PreviewSigner;
 }
 
+/** Signs a previewed view's file links for the manager's session (preview-files.ts). */
+export type PreviewSigner = (view: Pick<PublicView, 'domainId' | 'id' | 'appId' | 'creatorId'>) => { signingKey: string; previewFilesAt: string };
+
 export const notFound = (): AppError => new AppError('CB_PV05');
+
+/** The hashes of tokens that named a view (guessed tokens push nothing out): hashed once, not per request. */
+const tokenHashes = new LRUCache<string, string>({ max: 10_000 });
 
 /** The view the token names, as its visitor may open it for `action`; CB_PV05 otherwise. */
 export async function findOpenView(ctx: Ctx, token: string, action: VisitorAction = 'publicView.list'): Promise<OpenView> {
   if (!URL_TOKEN.test(token)) throw notFound();
-  const found = await findViewByToken(ctx.db, ctx.actor.domainId, sha256(token));
+  const hash = tokenHashes.get(token) ?? sha256(token);
+  const found = await findViewByToken(ctx.db, ctx.actor.domainId, hash);
   const view = found ? parsedView(ctx, found.view) : null;
   if (!found || !view) throw notFound();
+  tokenHashes.set(token, hash);
   const plan = await viewPlanOf(ctx.db, ctx.actor.domainId);
   const facts = factsOf(view, found.creator, plan);
   if (plan === null || !canVisit(visitorOf(view), action, facts)) throw notFound();
