@@ -26,7 +26,7 @@ import type { Limiter } from '../../infra/limiter.js';
 import type { Actor } from '../../policy/actor.js';
 import { presentedFingerprint } from '../client-certificate.js';
 import { negotiateLocale } from '../locale.js';
-import { requestFacts } from '../request-facts.js';
+import { clientIp, requestFacts } from '../request-facts.js';
 import { peerKey } from '../throttle.js';
 import { blockedPage, wantsPage } from './restrictions-page.js';
 
@@ -66,7 +66,7 @@ export function registerRestrictions(app: FastifyInstance, services: Services, l
     // credential under /public/), so no restriction could apply: skip the settings read.
     if (!request.domain || request.url.startsWith(PUBLIC_PREFIX)) return;
     const settings = await securityOf(services.db, request.domain.id);
-    if (!settings.ipRestriction.enabled || addressAllowed(request.ip, settings.ipRestriction.allow)) return;
+    if (!settings.ipRestriction.enabled || addressAllowed(clientIp(request) ?? undefined, settings.ipRestriction.allow)) return;
     request.locale = negotiateLocale(request.headers['accept-language'], services.config.defaultLocale);
     const facts: AccessFacts = {
       outside: true,
@@ -145,7 +145,7 @@ export function registerRestrictions(app: FastifyInstance, services: Services, l
       recordAudit(ctx, {
         action: 'access.blocked',
         result: 'failure',
-        detail: { address: request.ip, reason, method: request.method, path: (request.url.split('?')[0] ?? '').slice(0, 200) },
+        detail: { address: clientIp(request), reason, method: request.method, path: (request.url.split('?')[0] ?? '').slice(0, 200) },
       }),
     );
   }

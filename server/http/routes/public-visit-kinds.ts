@@ -29,6 +29,7 @@ import { visitorFile } from '../../domain/public-views/visitor-file.js';
 import type { Limiter } from '../../infra/limiter.js';
 import { sendDownload } from '../present/download.js';
 import { defineRoute } from '../route.js';
+import { clientIp } from '../request-facts.js';
 import { visit, visitorAnswer, visitorJson } from './public-visit.js';
 
 /** The gates, then the view only if it is of one of `kinds`. */
@@ -96,7 +97,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['dashboard']);
-        return visitorJson(request, reply, open.view, await visitorDashboard(ctx, open, request.ip));
+        return visitorJson(request, reply, open.view, await visitorDashboard(ctx, open, clientIp(request)));
       }),
   }),
   defineRoute({
@@ -107,7 +108,7 @@ export const publicVisitKindRoutes = [
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['dashboard']);
         const id = (request.params as { id: string }).id;
-        return visitorJson(request, reply, open.view, await memberRecord(ctx, open, memberIndex(request), request.ip, id));
+        return visitorJson(request, reply, open.view, await memberRecord(ctx, open, memberIndex(request), clientIp(request), id));
       }),
   }),
   defineRoute({
@@ -117,7 +118,7 @@ export const publicVisitKindRoutes = [
     handler: async ({ request, reply, services, limiter }) =>
       visitorAnswer(request, reply, async () => {
         const { ctx, open } = await visitKind(request, services, limiter, ['dashboard']);
-        const member = await openMember(ctx, open, memberIndex(request), request.ip, 'publicView.file');
+        const member = await openMember(ctx, open, memberIndex(request), clientIp(request), 'publicView.file');
         if (!member) throw notFound();
         const params = request.params as { record: string; field: string; file: string };
         const query = request.query as { expires?: unknown; sig?: unknown };

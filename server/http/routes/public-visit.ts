@@ -38,7 +38,7 @@ import { errorBody } from '../present/error-body.js';
 import { sendDownload } from '../present/download.js';
 import { visitorErrorPage } from '../present/public-page.js';
 import { JsonText } from '../json-text.js';
-import { requestFacts } from '../request-facts.js';
+import { clientIp, requestFacts } from '../request-facts.js';
 import { defineRoute } from '../route.js';
 import { checkSignedIn } from '../../domain/public-views/visitors/email-session.js';
 import { searchValuesOf } from '../../../common/api/public-search-forms.js';
@@ -95,7 +95,7 @@ export async function openFor(request: FastifyRequest, services: Services, limit
     reportBusy(request, err);
     throw err;
   }
-  checkNetwork(open.view, request.ip);
+  checkNetwork(open.view, clientIp(request));
   return { ctx: asVisitor(ctx, open.view), open };
 }
 
