@@ -1,12 +1,14 @@
 // The editors of the kinds beyond the simple ones, in Chromium: an advanced graph (two groups, two
 // series, stacked, axis options — a bound the server refuses shown beside the graph first), a
-// dashboard laid out from the app's other views, text and an image link, and a MyPage matching
-// the visitor's address and a numeric attribute ("level"). Each is saved through the form and
+// dashboard laid out from views of its app and of another (grouped by app), text and an image
+// link, and a MyPage matching the visitor's address, a numeric attribute ("level"), a date and
+// "contains". Each is saved through the form and
 // read back through the API; the dashboard and MyPage editors on a 375 px phone in Japanese.
 import { describe, expect, it } from 'vitest';
 import { openTab, useChromium } from './support/chromium.js';
 import { expectNoSideScroll, submitSignIn } from './support/pages.js';
 import { HOUSE_LIST, SHOTS, houseWorld, madeView } from './support/public-views.js';
+import { deployedApp } from '../test/support/apps.js';
 import { call, useWebServer } from './support/server.js';
 
 describe('public view editors: advanced graph, dashboard, MyPage', () => {
@@ -70,11 +72,14 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
     await tab.close();
   });
 
-  it('lays out a dashboard of the app’s views, text and an image link', async () => {
+  it('lays out a dashboard of views of this app and another, text and an image link', async () => {
     const w = await houseWorld(server());
     const list = await madeView(w);
     const stages = await call(w.d, w.d.admin, 'POST', '/v1/public-views.json', { app: w.app, title: 'Stages', kind: 'graph', settings: { graph: { chartType: 'PIE', group: { field: 'stage' } } } });
     const graphId = stages.view.id as string;
+    // A view of another app the same manager manages.
+    const offices = await deployedApp(w.d, { name: { type: 'SINGLE_LINE_TEXT', code: 'name', label: 'Name' } }, { name: 'Offices' });
+    const officeList = (await call(w.d, w.d.admin, 'POST', '/v1/public-views.json', { app: offices, title: 'Office list', settings: { fields: ['name'] } })).view.id as string;
     const tab = await signedIn(w.d.origin, w.d.admin.code, w.d.admin.password);
     const { page } = tab;
     await page.goto(`${w.d.origin}/app/${w.app}/settings/public-views/new`);
@@ -85,6 +90,9 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
     const first = board.getByRole('group', { name: 'Block 1: View' });
     // Each of the app's views by its title and type, an unpublished one said so.
     expect(await first.getByLabel('View', { exact: true }).locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Stages — Graph view \(not published/)]));
+    // Grouped by app, this app first.
+    expect(await first.getByLabel('View', { exact: true }).locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Houses (this app)', 'Offices']);
+    expect(await first.getByLabel('View', { exact: true }).locator('optgroup[label="Offices"] option').allTextContents()).toEqual([expect.stringMatching(/^Office list — List view/)]);
     await first.getByLabel('View', { exact: true }).selectOption(list.id);
     await first.getByLabel('Width (columns)').selectOption('8');
     await board.getByRole('button', { name: 'Add a view' }).click();
@@ -99,6 +107,8 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
     const image = board.getByRole('group', { name: 'Block 4: Image link' });
     await image.getByLabel('Image address (https://…)').fill('https://example.com/plan.png');
     await image.getByLabel('Link text').fill('Site plan');
+    await board.getByRole('button', { name: 'Add a view' }).click();
+    await board.getByRole('group', { name: 'Block 5: View' }).getByLabel('View', { exact: true }).selectOption(officeList);
     // The text moves first.
     await board.getByRole('button', { name: 'Move block 3 up' }).click();
     expect(await board.getByRole('img', { name: /Layout sketch/ }).getAttribute('aria-label')).toContain('Block 1 (1, 1; 8×4)');
@@ -112,6 +122,7 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
       { type: 'text', html: '<p>Open days every Saturday</p>', x: 0, y: 4, w: 12, h: 2 },
       { type: 'view', view: graphId, x: 8, y: 0, w: 4, h: 4 },
       { type: 'image', url: 'https://example.com/plan.png', alt: 'Site plan', x: 0, y: 6, w: 12, h: 1 },
+      { type: 'view', view: officeList, x: 0, y: 7, w: 12, h: 4 },
     ]);
     await tab.close();
   });
@@ -134,6 +145,20 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
     await two.getByLabel('比較').selectOption({ label: '以下' });
     await two.getByLabel('属性名').fill('level');
     await two.getByLabel('レコードのフィールド').selectOption({ label: 'Budget' });
+    // A date comparison offers date fields only, and says what the attribute must be.
+    await match.getByRole('button', { name: '条件を追加' }).click();
+    const three = match.getByRole('group', { name: '条件 3' });
+    await three.getByLabel('比較').selectOption({ label: 'より後（日付）' });
+    await three.getByText('属性は YYYY-MM-DD 形式の日付です', { exact: false }).waitFor();
+    expect(await three.getByLabel('レコードのフィールド').locator('option').allTextContents()).toEqual(['', 'Handover']);
+    await three.getByLabel('属性名').fill('since');
+    await three.getByLabel('レコードのフィールド').selectOption({ label: 'Handover' });
+    // "Contains": text and multi-choice fields.
+    await match.getByRole('button', { name: '条件を追加' }).click();
+    const four = match.getByRole('group', { name: '条件 4' });
+    await four.getByLabel('比較').selectOption({ label: 'を含む' });
+    await four.getByLabel('属性名').fill('tag');
+    await four.getByLabel('レコードのフィールド').selectOption({ label: 'Tags' });
     await expectNoSideScroll(page);
     await page.screenshot({ path: `${SHOTS}/public-view-mypage-editor-375-ja.png`, fullPage: true });
     await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -143,6 +168,8 @@ describe('public view editors: advanced graph, dashboard, MyPage', () => {
     expect(made.settings.match).toEqual([
       { field: 'contact', attribute: 'email', op: 'eq' },
       { field: 'amount', attribute: 'level', op: 'le' },
+      { field: 'due', attribute: 'since', op: 'after' },
+      { field: 'tags', attribute: 'tag', op: 'contains' },
     ]);
     expect(made.settings.fields).toEqual(['title', 'amount']);
     // The dashboard editor fits a phone too.

@@ -1,12 +1,13 @@
 // Managing a public view's visitors in Chromium: an app manager turns on e-mail authentication
 // for registered addresses only, imports visitors by CSV — a file with a bad row is refused
 // first, naming the row, and nothing is registered — then the good file, and the list shows
-// them; one is removed. A list view's search form made in the view's editor. The visitors screen
-// on a 375 px phone in Japanese.
+// them; one is removed. A scheduled sync's result shown as the run ends, without a reload. A list
+// view's search form made in the view's editor. The visitors screen on a 375 px phone in Japanese.
 import { describe, expect, it } from 'vitest';
 import { openTab, useChromium } from './support/chromium.js';
 import { expectNoSideScroll, submitSignIn } from './support/pages.js';
 import { SHOTS, houseWorld, madeView } from './support/public-views.js';
+import { runDueSyncs } from '../server/domain/public-views/visitors/sync-schedule.js';
 import { call, useWebServer } from './support/server.js';
 
 const csv = (text: string) => ({ name: 'visitors.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
@@ -92,6 +93,26 @@ describe('public view management: e-mail authentication and visitors', () => {
     const table = page.getByRole('table', { name: 'Registered visitors' });
     await table.getByRole('cell', { name: 'kim@example.com', exact: true }).waitFor();
     expect(await table.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('App'), expect.stringContaining('App')]);
+    await tab.close();
+  });
+
+  it('shows a scheduled sync’s result as soon as the run ends, without a reload', async () => {
+    const w = await houseWorld(server());
+    const view = await madeView(w);
+    await call(w.d, w.d.admin, 'PUT', '/v1/public-view/visitors/sync/schedule.json', { id: view.id, app: w.app, emailField: 'contact', attributes: { stage: 'stage' }, every: 'hourly' });
+    const tab = await openTab(browser());
+    const { page } = tab;
+    await submitSignIn(page, w.d.origin, w.d.admin.code, w.d.admin.password);
+    await page.getByRole('heading', { name: 'Portal', level: 1 }).waitFor();
+    await page.goto(`${w.d.origin}/app/${w.app}/settings/public-views/${view.id}/visitors`);
+    const last = page.getByRole('group', { name: 'Last run' });
+    await last.getByText('Not run yet.').waitFor();
+    // The run falls due and the sweep runs it, in the server, while the page stays open.
+    server().h.clock.advance(61 * 60_000);
+    expect(await runDueSyncs(server().h.services)).toBeGreaterThanOrEqual(1);
+    await last.getByText('2 added, 0 updated, 0 removed.', { exact: false }).waitFor({ timeout: 20_000 });
+    // The visitors it brought are listed too.
+    await page.getByRole('table', { name: 'Registered visitors' }).getByRole('cell', { name: 'kim@example.com', exact: true }).waitFor();
     await tab.close();
   });
 

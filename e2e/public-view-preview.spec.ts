@@ -1,8 +1,8 @@
 // A manager's preview in Chromium: from the view's editor, the draft on the form — a field
 // unticked, not saved, the view never published — drawn as visitors would get it, paged, searched
 // and opened to a detail page inside the panel, with nothing withheld and the visitor URL still
-// "not found"; an advanced graph drawn with its table; a MyPage previewed as one visitor on a
-// 375 px phone in Japanese.
+// "not found"; an advanced graph drawn with its table; a draft dashboard with its member's images
+// and a member's detail page; a MyPage previewed as one visitor on a 375 px phone in Japanese.
 import { describe, expect, it } from 'vitest';
 import { openTab, useChromium } from './support/chromium.js';
 import { expectNoSideScroll, submitSignIn } from './support/pages.js';
@@ -83,6 +83,56 @@ describe('public view preview', () => {
     await g.locator('.pv-graph canvas').first().waitFor();
     await g.locator('.pv-graph__table tbody tr').first().waitFor();
     expect(await g.locator('.pv-graph__table tbody tr').count()).toBe(2);
+    await tab.close();
+  });
+
+  it('shows a draft dashboard’s member images and opens a member’s detail page in the panel', async () => {
+    const w = await houseWorld(server());
+    const cards = await call(w.d, w.d.admin, 'POST', '/v1/public-views.json', {
+      app: w.app,
+      title: 'House cards',
+      kind: 'card',
+      settings: { fields: ['amount'], detail: { enabled: true, fields: ['title', 'note', 'photo'] }, filter: 'visibility in ("shown")', card: { title: 'title', image: 'photo' }, sort: [{ field: 'title', order: 'asc' }], pageSize: 4 },
+    });
+    // A member shows while published; the dashboard itself is a draft, never published.
+    await call(w.d, w.d.admin, 'POST', '/v1/public-view/publish.json', { id: cards.view.id, published: true });
+    const board = await call(w.d, w.d.admin, 'POST', '/v1/public-views.json', {
+      app: w.app,
+      title: 'Site board',
+      kind: 'dashboard',
+      settings: { dashboard: { items: [{ type: 'view', view: cards.view.id, x: 0, y: 0, w: 12, h: 6 }] } },
+    });
+    const tab = await openTab(browser());
+    const { page } = tab;
+    await submitSignIn(page, w.d.origin, w.d.admin.code, w.d.admin.password);
+    await page.getByRole('heading', { name: 'Portal', level: 1 }).waitFor();
+    const editor = `${w.d.origin}/app/${w.app}/settings/public-views/${board.view.id}`;
+    await page.goto(editor);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('heading', { name: 'House cards', level: 2 }).waitFor();
+    // The member's card image is drawn (for this session only: the link is signed for it).
+    const image = preview.locator('img.pv-card__image').first();
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await image.getAttribute('src')).toMatch(/^\/v1\/public-view\/preview\/file\?/);
+    // A member's record opens in the panel, as the member's visitor would see it.
+    await preview.getByRole('link', { name: houseName(1) }).click();
+    await preview.locator('.pv-fields').waitFor();
+    expect(await preview.locator('.pv-fields dt').allTextContents()).toEqual(['House', 'Note', 'Photo']);
+    const photo = preview.locator('.pv-fields img').first();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(page.url()).toBe(editor);
+    for (const word of NEVER_ON_PAGE) expect((await preview.textContent()) ?? '').not.toContain(word);
+    await page.screenshot({ path: `${SHOTS}/public-view-preview-member-detail.png`, fullPage: true });
+    await preview.getByRole('button', { name: 'Back to the view' }).click();
+    await preview.getByRole('heading', { name: 'House cards', level: 2 }).waitFor();
+    // A stranger with the image's address gets nothing.
+    const src = await preview.locator('img.pv-card__image').first().getAttribute('src');
+    const stranger = await strangerTab(browser());
+    const res = await stranger.page.goto(`${w.d.origin}${src}`);
+    expect(res?.status()).not.toBe(200);
+    await stranger.close();
     await tab.close();
   });
 

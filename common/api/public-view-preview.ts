@@ -8,6 +8,8 @@ import { numericId } from './params.js';
 import { MAX_SEARCH_LENGTH, PUBLIC_VIEW_KINDS, type PublicViewKind } from './public-views.js';
 
 export const PUBLIC_VIEW_PREVIEW_PATH = '/v1/public-view/preview.json';
+/** A preview's attachment, for the manager's session that asked for the preview (the links carry every parameter). */
+export const PUBLIC_VIEW_PREVIEW_FILE_PATH = '/v1/public-view/preview/file';
 
 const text = z.string().max(200);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat');
@@ -31,6 +33,8 @@ export const previewViewInput = z.object({
   from: day.optional(),
   to: day.optional(),
   form: z.record(text, z.union([text, z.array(text).max(50)])).optional(),
+  /** With `record`: the detail page of a dashboard's member `member` (an item index of its layout). */
+  member: z.number().int().min(0).max(99).optional(),
   /** A record's detail page instead of the view's page. */
   record: z
     .string()

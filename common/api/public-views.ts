@@ -94,7 +94,16 @@ const viewId = z.string().regex(/^pv_[0-9a-z]{20}$/, 'invalid');
 export const MAX_FRAME_ANCESTORS = 20;
 const frameAncestors = z.array(z.string().trim().min(1).max(200)).max(MAX_FRAME_ANCESTORS);
 
-export const listViewsInput = z.object({ app: numericId });
+/**
+ * `members`: instead of the app's own views, the views a dashboard of this app may hold — views of
+ * any app of the domain the caller manages, of a kind a dashboard shows — with those apps' names.
+ */
+export const listViewsInput = z.object({ app: numericId, members: boolParam.optional() });
+/** `GET public-views.json?members=true`: the apps the views belong to, for labelling them. */
+export interface PublicViewAppJson {
+  id: string;
+  name: string;
+}
 export const createViewInput = z.object({
   app: numericId,
   kind: z.enum(PUBLIC_VIEW_KINDS).default('list'),

@@ -83,6 +83,8 @@ export const syncVisitorsInput = z.object({
 
 /** How often a scheduled sync runs (checked every ten minutes, so within that of its time). */
 export const SYNC_EVERY = ['hourly', 'daily'] as const;
+/** The time between two runs; a run is claimed by moving the next one on by this much. */
+export const SYNC_INTERVAL_MS: Readonly<Record<(typeof SYNC_EVERY)[number], number>> = { hourly: 3_600_000, daily: 86_400_000 };
 export const PUBLIC_VIEW_VISITORS_SYNC_SCHEDULE_PATH = '/v1/public-view/visitors/sync/schedule.json';
 /** A view's scheduled sync: what POST visitors/sync.json takes, and how often; read as the manager setting it. */
 export const syncScheduleInput = syncVisitorsInput.extend({ every: z.enum(SYNC_EVERY) });
@@ -141,12 +143,31 @@ export interface VisitorMeJson {
 
 /**
  * How a record's field is compared with the visitor's value: equal (`eq`, the default); a
- * number at most (`le`) or at least (`ge`) the visitor's — "levels"; or a text starting with
- * the visitor's (`prefix`) — hierarchical codes, `A-01` sees `A-01` and `A-01-03`. The address
- * (`email`) is only ever compared for equality.
+ * number at most (`le`) or at least (`ge`) the visitor's — "levels"; a text starting with the
+ * visitor's (`prefix`) — hierarchical codes, `A-01` sees `A-01` and `A-01-03`; a date on, before
+ * or after the visitor's (`on`, `before`, `after`: a `YYYY-MM-DD` value; a date-time field by the
+ * view creator's days); or `contains`: a text containing the visitor's value (ASCII letters in
+ * either case, `%` and `_` as themselves) or a multi-choice or user selection that includes it.
+ * The address (`email`) is only ever compared for equality.
  */
-export const MATCH_OPS = ['eq', 'le', 'ge', 'prefix'] as const;
+export const MATCH_OPS = ['eq', 'le', 'ge', 'prefix', 'on', 'before', 'after', 'contains'] as const;
 export type MatchOp = (typeof MATCH_OPS)[number];
+
+const MATCH_TEXT = ['SINGLE_LINE_TEXT', 'LINK'];
+const MATCH_DATES = new Set(['DATE', 'DATETIME']);
+/** The field types each comparison takes (the server refuses others: CB_PV38; the editor offers these only). */
+export const MATCH_FIELD_TYPES: Record<MatchOp, ReadonlySet<string>> = {
+  eq: new Set([...MATCH_TEXT, 'NUMBER', 'DROP_DOWN', 'RADIO_BUTTON']),
+  le: new Set(['NUMBER']),
+  ge: new Set(['NUMBER']),
+  prefix: new Set(MATCH_TEXT),
+  on: MATCH_DATES,
+  before: MATCH_DATES,
+  after: MATCH_DATES,
+  contains: new Set([...MATCH_TEXT, 'MULTI_LINE_TEXT', 'CHECK_BOX', 'MULTI_SELECT', 'USER_SELECT']),
+};
+/** The types the visitor's address is compared with (for equality only). */
+export const EMAIL_MATCH_TYPES: ReadonlySet<string> = new Set(MATCH_TEXT);
 
 /**
  * A MyPage view shows a signed-in visitor the records whose `field` compares (`op`) with their

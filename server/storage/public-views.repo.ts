@@ -109,6 +109,21 @@ export async function listViewsOfApp(db: Queryable, domainId: string, appId: num
   return rows.map(toView);
 }
 
+/** The domain's views of these kinds, by app, then in creation order. */
+export async function listViewsOfKinds(db: Queryable, domainId: string, kinds: readonly string[]): Promise<StoredPublicView[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('publicViews')
+    .selectAll()
+    .where('domainId', '=', domainId)
+    .where('kind', 'in', [...kinds])
+    .orderBy('appId')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map(toView);
+}
+
 /**
  * Writes the whole view over the stored one whose config_version is `expectedVersion` (the
  * caller's copy sets the next one). False when someone else changed it in between.

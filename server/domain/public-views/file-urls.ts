@@ -21,11 +21,15 @@ function signature(view: { id: string; signingKey: string }, recordId: number, f
   return mac(view.signingKey, ['download', view.id, recordId, field, fileId, expires]);
 }
 
-/** The link to one file, valid until at least FILE_LINK_SECONDS from `now` (rounded up to a minute). */
-export function fileLink(view: { id: string; signingKey: string }, token: string, recordId: number, field: string, fileKey: string, now: Date): string {
+/**
+ * The link to one file, valid until at least FILE_LINK_SECONDS from `now` (rounded up to a
+ * minute): under the view's URL token, or, for a manager's preview, at `previewAt` (a query).
+ */
+export function fileLink(view: { id: string; signingKey: string }, token: string, recordId: number, field: string, fileKey: string, now: Date, previewAt?: string): string {
   const expires = Math.ceil((now.getTime() / 1000 + FILE_LINK_SECONDS) / 60) * 60;
   const fileId = fileIdOf(view.signingKey, recordId, field, fileKey);
   const sig = signature(view, recordId, field, fileId, expires);
+  if (previewAt !== undefined) return `${previewAt}&record=${recordId}&field=${encodeURIComponent(field)}&file=${fileId}&expires=${expires}&sig=${sig}`;
   return `${publicViewPath(token)}/files/${recordId}/${encodeURIComponent(field)}/${fileId}?expires=${expires}&sig=${sig}`;
 }
 

@@ -13,7 +13,7 @@ type ApiValue = { type: string; value: unknown };
 export async function presentRecords(reader: Reader, records: StoredRecord[], fields: string[]): Promise<VisitorRecord[]> {
   if (records.length === 0 || fields.length === 0) return records.map((r) => ({ id: String(r.id), values: {} }));
   const texts = await renderRecords(reader.ctx, reader.schema, records, fields);
-  const { view, token } = reader.open;
+  const { view, token, previewFilesAt } = reader.open;
   return records.map((r, i) => {
     const written = JSON.parse(texts[i]!.toString('utf8')) as Record<string, ApiValue>;
     const files = (field: string, value: unknown): VisitorFile[] =>
@@ -21,7 +21,7 @@ export async function presentRecords(reader: Reader, records: StoredRecord[], fi
         name: f.name,
         contentType: f.contentType,
         size: f.size,
-        url: fileLink(view, token, r.id, field, f.fileKey, reader.ctx.now),
+        url: fileLink(view, token, r.id, field, f.fileKey, reader.ctx.now, previewFilesAt),
       }));
     const values: VisitorRecord['values'] = {};
     for (const code of fields) {

@@ -7,9 +7,12 @@
 //
 // What differs from a visit is only what a preview is: the view is taken as published and servable
 // (it is the draft the manager asks about), its answers are never cached (visitor-answers.ts
-// skips the cache for `preview`), its attachment links are signed with a key made for this one
-// answer (so no link of a preview opens anything under /public/), and nothing is written: the
-// view, its URL and its published state are untouched, so an unpublished view stays unreachable.
+// skips the cache for `preview`), its attachment links — a dashboard member's too — are signed
+// with a key made for the manager's session and lead to the management API, never under /public/
+// (preview-files.ts; without a session, a key made for this one answer: they open nothing), and
+// nothing is written: the view, its URL and its published state are untouched, so an unpublished
+// view stays unreachable. A dashboard's member detail pages are answered as the member's own
+// (kinds/visitor-dashboard.ts memberRecord), behind every check a visitor's would pass.
 import { newSecret } from '../../../common/ids.js';
 import type { PreviewViewInput, PublicViewPreviewJson } from '../../../common/api/public-view-preview.js';
 import { canVisit, visitorOf } from '../../policy/public-views.js';
@@ -23,7 +26,7 @@ import { checkPlan, checkSettings, schemaAs } from './check-settings.js';
 import { checkMembers } from './kinds/members.js';
 import { visitorCalendar } from './kinds/visitor-calendar.js';
 import { visitorCards } from './kinds/visitor-cards.js';
-import { visitorDashboard } from './kinds/visitor-dashboard.js';
+import { memberRecord, visitorDashboard } from './kinds/visitor-dashboard.js';
 import { visitorGraph } from './kinds/visitor-graph.js';
 import { visitorSegment } from './kinds/visitor-segment.js';
 import { editorOf, managedView, readersFor } from './managed-view.js';
@@ -31,6 +34,7 @@ import { type OpenView, asVisitor, factsOf } from './open-view.js';
 import { normalizeEmail } from './visitors/email.js';
 import { type PublicView, featuresOf, newViewId, viewPlanOf } from './view.js';
 import { visitorList } from './visitor-list.js';
+import { previewSignerFor } from './preview-files.js';
 import { visitorRecord } from './visitor-record.js';
 
 /** Stands in for the URL token in a preview's links; never a token (URL_TOKEN refuses it). */
@@ -56,7 +60,7 @@ export async function previewPublicView(ctx: Ctx, input: PreviewViewInput): Prom
     // As it would be once published — in this answer only; nothing is written.
     published: true,
     urlTokenHash: '',
-    signingKey: newSecret(),
+    signingKey: '',
     passwordHash: null,
     ipAllow: [],
     emailAuth: saved?.emailAuth ?? null,
@@ -70,11 +74,23 @@ export async function previewPublicView(ctx: Ctx, input: PreviewViewInput): Prom
   checkPlan(featuresOf(view), plan, false);
   const user = await findUserById(ctx.db, ctx.actor.domainId, view.creatorId);
   const creator = user && { id: user.id, code: user.code, name: user.name, kind: user.kind, isAdmin: user.isAdmin, valid: user.valid, locale: user.locale };
+  const signer = previewSignerFor(ctx);
+  const signed = signer?.(view);
+  view.signingKey = signed?.signingKey ?? newSecret();
   const facts = { ...factsOf(view, creator, plan), servable: true };
-  const action = input.record !== undefined ? 'publicView.detail' : 'publicView.list';
+  // A member's detail page passes the dashboard's gates as its visitor's does (then the member's own).
+  const action = input.record !== undefined && input.member === undefined ? 'publicView.detail' : 'publicView.list';
   if (!canVisit(visitorOf(view), action, facts)) throw new AppError('CB_PV40');
   // Without a plan nothing is shown to visitors; a preview shows the draft under the lowest.
-  const open: OpenView = { view, facts, plan: plan ?? 'light', token: PREVIEW_TOKEN, preview: true, ...(user ? { timeZone: user.timezone } : {}) };
+  const open: OpenView = {
+    view,
+    facts,
+    plan: plan ?? 'light',
+    token: PREVIEW_TOKEN,
+    preview: true,
+    ...(user ? { timeZone: user.timezone } : {}),
+    ...(signer && signed ? { previewSigner: signer, previewFilesAt: signed.previewFilesAt } : {}),
+  };
   let vctx = asVisitor(ctx, view);
   if (view.kind === 'myPage') vctx = { ...vctx, actor: await previewVisitor(ctx, vctx.actor as PublicViewerActor, saved, input.as) };
   try {
@@ -101,6 +117,11 @@ async function previewVisitor(ctx: Ctx, actor: PublicViewerActor, saved: PublicV
 
 async function answer(ctx: Ctx, open: OpenView, input: PreviewViewInput, ip: string | null): Promise<unknown> {
   const json = (buf: Buffer): unknown => JSON.parse(buf.toString('utf8'));
+  if (input.member !== undefined) {
+    // A member's detail page: only of a dashboard, only with a record.
+    if (open.view.kind !== 'dashboard' || input.record === undefined) throw AppError.invalid({ member: 'invalid' });
+    return json(await memberRecord(ctx, open, input.member, ip, input.record));
+  }
   if (input.record !== undefined) return json(await visitorRecord(ctx, open, input.record));
   const { page, q } = input;
   switch (open.view.kind) {

@@ -59,7 +59,7 @@ export async function readerFor(visitorCtx: Ctx, open: OpenView): Promise<Reader
   if (open.view.kind === 'myPage') {
     const who = identityOf(visitor);
     if (!who) throw new AppError('CB_PV30');
-    const matched = identityCondition((open.view.settings as MyPageSettings).match, who, schema, ctx.dialect);
+    const matched = identityCondition((open.view.settings as MyPageSettings).match, who, schema, ctx.dialect, open.timeZone);
     filter = and(filter, matched.expr);
     identityWhere = matched.where;
   }

@@ -113,6 +113,46 @@ eachDatabase((database) => {
       }
     });
 
+    it('offers its editor the views of every app the manager manages, with the apps’ names, and exactly those save', async () => {
+      const w = await kindsWorld(h);
+      const card = await publishedKind(w, 'card');
+      const graph = await publishedKind(w, 'graph');
+      const dash = await dashboard(w, [{ type: 'text', html: 'x', ...cell(0, 0) }]);
+      const other = await deployedApp(w.d, { name: { type: 'SINGLE_LINE_TEXT', code: 'name', label: 'Name' } }, { as: w.manager, name: 'Other app' });
+      const otherList = await createView({ ...w, app: other }, { settings: { fields: ['name'] } });
+      // The member manages an app of their own, and nothing of the administrator's.
+      const own = await deployedApp(w.d, { name: { type: 'SINGLE_LINE_TEXT', code: 'name', label: 'Name' } }, { as: w.d.member, name: 'Member app' });
+      const mine = await w.d.request({ method: 'POST', url: '/v1/public-views.json', as: w.d.member, payload: { app: own, title: 'Mine', settings: { fields: ['name'] } } });
+      expect(mine.statusCode, mine.body).toBe(200);
+      const candidates = async (as: typeof w.manager, app: number) => w.d.request({ method: 'GET', url: `/v1/public-views.json?app=${app}&members=true`, as });
+
+      const res = await candidates(w.manager, w.app);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { views: Array<{ id: string; app: string }>; apps: Array<{ id: string; name: string }> };
+      const ids = body.views.map((v) => v.id);
+      // This app's views first; never a dashboard (it cannot hold one).
+      expect(ids.slice(0, 2).sort()).toEqual([card.id, graph.id].sort());
+      expect(ids).toContain(otherList.id);
+      expect(ids).not.toContain(dash.id);
+      expect(body.apps.slice(0, 1)).toEqual([{ id: String(w.app), name: 'Test app' }]);
+      expect(body.apps).toContainEqual({ id: String(other), name: 'Other app' });
+      expect(body.views.find((v) => v.id === otherList.id)!.app).toBe(String(other));
+      // Whatever it offers, saving takes.
+      const items = ids.map((view, i) => ({ type: 'view', view, ...cell(0, i * 4) }));
+      const saved = await w.d.request({ method: 'POST', url: '/v1/public-views.json', as: w.manager, payload: { app: w.app, kind: 'dashboard', title: 'All', settings: { dashboard: { items } } } });
+      expect(saved.statusCode, saved.body).toBe(200);
+
+      const members = await candidates(w.d.member, own);
+      expect(members.statusCode, members.body).toBe(200);
+      expect(members.json()).toMatchObject({ views: [{ id: mine.json().view.id, title: 'Mine' }], apps: [{ id: String(own), name: 'Member app' }] });
+      expect(members.body).not.toContain(card.id);
+      expect(members.body).not.toContain('Other app');
+      expect((await candidates(w.d.member, w.app)).statusCode).not.toBe(200);
+      // Without `members`, an app's own views, of every kind.
+      const plain = await w.d.request({ method: 'GET', url: `/v1/public-views.json?app=${w.app}`, as: w.manager });
+      expect((plain.json().views as Array<{ id: string }>).map((v) => v.id).sort()).toEqual([card.id, graph.id, dash.id, saved.json().view.id].sort());
+    });
+
     it('takes only views its manager could manage, of kinds a dashboard holds', async () => {
       const w = await kindsWorld(h);
       const adminsCard = await publishedKind(w, 'card');

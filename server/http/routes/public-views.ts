@@ -12,14 +12,16 @@ import {
   updateViewInput,
   viewIdInput,
 } from '../../../common/api/public-views.js';
-import { PUBLIC_VIEW_PREVIEW_PATH, previewViewInput } from '../../../common/api/public-view-preview.js';
+import { PUBLIC_VIEW_PREVIEW_FILE_PATH, PUBLIC_VIEW_PREVIEW_PATH, previewViewInput } from '../../../common/api/public-view-preview.js';
 import { createPublicView } from '../../domain/public-views/create-view.js';
 import { deletePublicView } from '../../domain/public-views/delete-view.js';
-import { listPublicViews } from '../../domain/public-views/list-views.js';
+import { listMemberCandidates, listPublicViews } from '../../domain/public-views/list-views.js';
+import { previewFile, previewFileInput } from '../../domain/public-views/preview-files.js';
 import { previewPublicView } from '../../domain/public-views/preview-view.js';
 import { publishPublicView } from '../../domain/public-views/publish-view.js';
 import { regeneratePublicViewUrl } from '../../domain/public-views/regenerate-url.js';
 import { updatePublicView } from '../../domain/public-views/update-view.js';
+import { sendDownload } from '../present/download.js';
 import { defineRoute } from '../route.js';
 
 export const publicViewRoutes = [
@@ -28,7 +30,7 @@ export const publicViewRoutes = [
     url: PUBLIC_VIEWS_PATH,
     access: 'publicView.manage',
     input: listViewsInput,
-    handler: async ({ input, read }) => ({ views: await listPublicViews(read(), input.app) }),
+    handler: async ({ input, read }) => (input.members ? listMemberCandidates(read(), input.app) : { views: await listPublicViews(read(), input.app) }),
   }),
   defineRoute({
     method: 'POST',
@@ -69,6 +71,14 @@ export const publicViewRoutes = [
     access: 'publicView.manage',
     input: previewViewInput,
     handler: async ({ input, read }) => previewPublicView(read(), input),
+  }),
+  // A preview's attachment, for the manager's session that previewed it (preview-files.ts).
+  defineRoute({
+    method: 'GET',
+    url: PUBLIC_VIEW_PREVIEW_FILE_PATH,
+    access: 'publicView.manage',
+    input: previewFileInput,
+    handler: async ({ input, read, reply }) => sendDownload(reply, await previewFile(read(), input), 'private, no-store'),
   }),
   defineRoute({
     method: 'POST',

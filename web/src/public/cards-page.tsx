@@ -2,35 +2,18 @@
 // fields; the card opens the detail page when the view has them. Paged and searched like a list.
 import type { VisitorCardsJson } from '../../../common/api/public-view-kinds.js';
 import type { VisitorColumn, VisitorFile, VisitorRecord } from '../../../common/api/public-views.js';
-import { RichText } from '../features/records/fields/rich-text';
 import { FieldValue } from './field-value';
-import { Gate } from './gates';
 import { useLang } from './lang';
-import { Pager, SearchBox } from './list-parts';
 import { follow, recordHref } from './location';
-import { useVisitorData } from './use-data';
-import { Loading, ViewHeading, useDocumentTitle } from './view-parts';
+import { PagedView } from './paged-view';
 
 const IMAGE = /^image\/(png|jpeg|gif|webp)$/;
 
 export function CardsPage({ token, params }: { token: string; params: URLSearchParams }) {
-  const query = params.toString();
-  const answer = useVisitorData<VisitorCardsJson>(`/public/${token}/cards.json${query ? `?${query}` : ''}`);
-  useDocumentTitle(answer.data?.view.title);
-  if (answer.error) return <Gate key={answer.round} error={answer.error} token={token} onRetry={answer.reload} />;
-  if (!answer.data) return <Loading />;
-  const { view, records, totalCount, page, pages } = answer.data;
-  const pager = { token, params, page, pages, total: totalCount, pageSize: view.pageSize, shown: records.length };
   return (
-    <article className="pv-view" aria-busy={answer.loading || undefined}>
-      <ViewHeading view={view} />
-      {view.blocks.above && <RichText html={view.blocks.above} className="rich-text pv-block" />}
-      {view.search && <SearchBox key={`q:${params.get('q') ?? ''}`} token={token} params={params} />}
-      <Pager {...pager} />
-      <CardGrid token={token} columns={view.columns} card={view.card} detail={view.detail} records={records} />
-      {records.length > 0 && pages > 1 && <Pager {...pager} bottom />}
-      {view.blocks.below && <RichText html={view.blocks.below} className="rich-text pv-block" />}
-    </article>
+    <PagedView<VisitorCardsJson> token={token} params={params} file="cards.json">
+      {({ view, records }) => <CardGrid token={token} columns={view.columns} card={view.card} detail={view.detail} records={records} />}
+    </PagedView>
   );
 }
 

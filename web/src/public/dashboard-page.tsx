@@ -8,36 +8,30 @@ import type { VisitorListJson } from '../../../common/api/public-views.js';
 import { RichText } from '../features/records/fields/rich-text';
 import { toCalendarEvents, VisitorCalendar } from './calendar-page';
 import { CardGrid } from './cards-page';
-import { Gate } from './gates';
 import { GraphBody } from './graph-page';
 import { useLang } from './lang';
 import { Records } from './list-parts';
-import { useVisitorData } from './use-data';
-import { Loading, ViewHeading, useDocumentTitle } from './view-parts';
+import { ViewAnswer, ViewFrame } from './view-frame';
 
 export function DashboardPage({ token }: { token: string }) {
-  const answer = useVisitorData<VisitorDashboardJson>(`/public/${token}/dashboard.json`);
-  useDocumentTitle(answer.data?.view.title);
-  if (answer.error) return <Gate key={answer.round} error={answer.error} token={token} onRetry={answer.reload} />;
-  if (!answer.data) return <Loading />;
-  const { view, items } = answer.data;
   return (
-    <article className="pv-view pv-dashboard-view">
-      <ViewHeading view={view} />
-      {view.blocks.above && <RichText html={view.blocks.above} className="rich-text pv-block" />}
-      <div className="pv-dashboard">
-        {items.map((item, i) => (
-          <section
-            key={i}
-            className="pv-dashboard__item"
-            style={{ gridColumn: `${item.x + 1} / span ${item.w}`, gridRow: `${item.y + 1} / span ${item.h}` }}
-          >
-            <Item token={token} item={item} />
-          </section>
-        ))}
-      </div>
-      {view.blocks.below && <RichText html={view.blocks.below} className="rich-text pv-block" />}
-    </article>
+    <ViewAnswer<VisitorDashboardJson> token={token} path={`/public/${token}/dashboard.json`}>
+      {({ view, items }) => (
+        <ViewFrame view={view} className="pv-view pv-dashboard-view">
+          <div className="pv-dashboard">
+            {items.map((item, i) => (
+              <section
+                key={i}
+                className="pv-dashboard__item"
+                style={{ gridColumn: `${item.x + 1} / span ${item.w}`, gridRow: `${item.y + 1} / span ${item.h}` }}
+              >
+                <Item token={token} item={item} />
+              </section>
+            ))}
+          </div>
+        </ViewFrame>
+      )}
+    </ViewAnswer>
   );
 }
 

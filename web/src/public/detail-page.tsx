@@ -2,19 +2,22 @@
 // "Back" returns to the list the visitor came from (its page and search), else the first page.
 import type { VisitorDetailJson } from '../../../common/api/public-views.js';
 import { FieldValue } from './field-value';
-import { Gate } from './gates';
 import { useLang } from './lang';
 import { follow } from './location';
-import { useVisitorData } from './use-data';
-import { Loading, useDocumentTitle } from './view-parts';
+import { ViewAnswer } from './view-frame';
 
 export function DetailPage({ token, id, member, back }: { token: string; id: string; member: string | null; back: string | null }) {
+  const path = `/public/${token}${member !== null ? `/members/${member}` : ''}/records/${encodeURIComponent(id)}.json`;
+  return (
+    <ViewAnswer<VisitorDetailJson> token={token} path={path}>
+      {(data) => <Detail token={token} data={data} back={back} />}
+    </ViewAnswer>
+  );
+}
+
+function Detail({ token, data, back }: { token: string; data: VisitorDetailJson; back: string | null }) {
   const { s } = useLang();
-  const answer = useVisitorData<VisitorDetailJson>(`/public/${token}${member !== null ? `/members/${member}` : ''}/records/${encodeURIComponent(id)}.json`);
-  useDocumentTitle(answer.data?.view.title);
-  if (answer.error) return <Gate key={answer.round} error={answer.error} token={token} onRetry={answer.reload} />;
-  if (!answer.data) return <Loading />;
-  const { view, record } = answer.data;
+  const { view, record } = data;
   const to = back ?? `/public/${token}`;
   return (
     <article className="pv-view pv-detail">

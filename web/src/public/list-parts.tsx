@@ -24,7 +24,7 @@ export function KeywordSearch({ q, onSearch, clear }: { q: string; onSearch(text
   };
   return (
     <form role="search" className="pv-search" onSubmit={submit}>
-      <label htmlFor={`${id}-q`} className="pv-visually-hidden">
+      <label htmlFor={`${id}-q`} className="visually-hidden">
         {s.keyword}
       </label>
       <input id={`${id}-q`} type="search" value={text} maxLength={200} placeholder={s.keyword} onChange={(e) => setText(e.target.value)} />
@@ -203,7 +203,7 @@ export function Records({ token, columns, detail, records, member }: RecordsProp
         <tr>
           {detail && (
             <th scope="col">
-              <span className="pv-visually-hidden">{s.details}</span>
+              <span className="visually-hidden">{s.details}</span>
             </th>
           )}
           {columns.map((c) => (

@@ -50,5 +50,15 @@ export async function openMember(ctx: Ctx, open: OpenView, index: number, ip: st
   const facts = factsOf(view, found.creator, open.plan);
   if (!canVisit(visitorOf(view), action, facts)) return null;
   const timeZone = found.creator?.timeZone;
-  return { view, facts, plan: open.plan, token: `${open.token}/members/${index}`, app: found.app, ...(timeZone ? { timeZone } : {}), ...(open.preview ? { preview: true as const } : {}) };
+  const member: OpenView = { view, facts, plan: open.plan, token: `${open.token}/members/${index}`, app: found.app, ...(timeZone ? { timeZone } : {}) };
+  if (!open.preview) return member;
+  // A preview's member never signs with its own key: its links open for the manager's session
+  // (preview-files.ts) or for nobody.
+  const signed = open.previewSigner?.(view);
+  return {
+    ...member,
+    preview: true,
+    view: { ...view, signingKey: signed?.signingKey ?? open.view.signingKey },
+    ...(signed ? { previewFilesAt: signed.previewFilesAt, previewSigner: open.previewSigner! } : {}),
+  };
 }

@@ -1,16 +1,18 @@
 // MyPage: a signed-in visitor sees only the records whose mapped fields compare with their
 // verified address or their registered attributes — equal, a number at most or at least theirs
-// ("levels"), or a code starting with theirs (hierarchical codes). Equality and the numeric
-// comparisons are conditions of the query's tree with the visitor's values as literals; "starts
-// with", which the query language has no operator for, is one SQL predicate with the value bound
-// as a parameter (never text of a query or of a LIKE pattern). Both are ANDed with the fixed
-// filter (reader.ts) on every read — list, detail, file, search, paging. The address comes from
-// the e-mail session alone, never from the request (P10); a missing, empty or ill-formed value
+// ("levels"), a code starting with theirs (hierarchical codes), a date on, before or after theirs,
+// or a text containing theirs / a multi-choice or user selection including it. Everything but
+// "starts with" is a condition of the query's tree with the visitor's value as a literal (`like`
+// for "contains", whose `%`, `_` and `\` are themselves: query-sql/like.ts); "starts with", which
+// the query language has no operator for, is one SQL predicate with the value bound as a
+// parameter (never text of a query or of a LIKE pattern). Both are ANDed with the fixed filter
+// (reader.ts) on every read — list, detail, file, search, paging. The address comes from the
+// e-mail session alone, never from the request (P10); a missing, empty or ill-formed value
 // matches nothing.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Property } from '../../../../common/fields/index.js';
 import type { MyPageSettings } from '../../../../common/api/public-views.js';
-import type { IdentityMatch, MatchOp } from '../../../../common/api/public-visitors.js';
+import { EMAIL_MATCH_TYPES, type IdentityMatch, MATCH_FIELD_TYPES } from '../../../../common/api/public-visitors.js';
 import type { Expr } from '../../../../common/query/index.js';
 import type { PublicViewerActor } from '../../../policy/actor.js';
 import type { DialectKind } from '../../../storage/dialect.js';
@@ -18,24 +20,20 @@ import { assertFieldId, jsonSql } from '../../../storage/json-sql.js';
 import { AppError } from '../../app-error.js';
 import type { RecordSchema } from '../../records/schema.js';
 import { reads } from '../check-settings.js';
+import { dateMatch } from './identity-dates.js';
 
-const TEXT = ['SINGLE_LINE_TEXT', 'LINK'];
 /** The types a field compared by `op` may have; the address is compared for equality only. */
-export const MATCH_TYPES: Record<MatchOp, ReadonlySet<string>> = {
-  eq: new Set([...TEXT, 'NUMBER', 'DROP_DOWN', 'RADIO_BUTTON']),
-  le: new Set(['NUMBER']),
-  ge: new Set(['NUMBER']),
-  prefix: new Set(TEXT),
-};
-const FOR_EMAIL = new Set(TEXT);
+export const MATCH_TYPES = MATCH_FIELD_TYPES;
 const NUMBER = /^-?\d{1,15}(\.\d{1,10})?$/;
 /** Matches no record: ids start at 1. */
 const NOTHING: Expr = { kind: 'compare', field: { code: '$id', pos: 0 }, op: '<', value: { kind: 'number', value: '1' } };
 const COMPARE = { eq: '=', le: '<=', ge: '>=' } as const;
+/** Multi-valued types whose `in` means "includes"; choices must be one of the options. */
+const SELECTIONS = new Set(['CHECK_BOX', 'MULTI_SELECT']);
 
 function fits(m: IdentityMatch, type: string | undefined): boolean {
   if (type === undefined) return false;
-  return m.attribute === 'email' ? m.op === 'eq' && FOR_EMAIL.has(type) : MATCH_TYPES[m.op].has(type);
+  return m.attribute === 'email' ? m.op === 'eq' && EMAIL_MATCH_TYPES.has(type) : MATCH_TYPES[m.op].has(type);
 }
 
 /** The MyPage settings as saved: each matched field readable by every schema and of a type that fits its comparison. */
@@ -71,7 +69,13 @@ export interface IdentityCondition {
 const nothing = (): IdentityCondition => ({ expr: NOTHING, where: null });
 
 /** Every match ANDed; nothing at all where a value is missing, empty or does not fit. */
-export function identityCondition(match: readonly IdentityMatch[], who: VisitorIdentity, schema: RecordSchema, dialect: DialectKind): IdentityCondition {
+export function identityCondition(
+  match: readonly IdentityMatch[],
+  who: VisitorIdentity,
+  schema: RecordSchema,
+  dialect: DialectKind,
+  timeZone = 'Asia/Tokyo',
+): IdentityCondition {
   const conds: Expr[] = [];
   const wheres: Array<RawBuilder<SqlBool>> = [];
   for (const m of match) {
@@ -80,12 +84,20 @@ export function identityCondition(match: readonly IdentityMatch[], who: VisitorI
     // Checked when saved; checked again, since the field may have changed type since.
     if (!p || !reads(schema, m.field) || !fits(m, p.type) || !usable(value)) return nothing();
     const field = { code: m.field, pos: 0 };
-    if (m.op === 'prefix') {
+    if (m.op === 'on' || m.op === 'before' || m.op === 'after') {
+      const cond = dateMatch(m.op, field, p.type, value, timeZone);
+      if (!cond) return nothing();
+      conds.push(cond);
+    } else if (m.op === 'contains') {
+      if (SELECTIONS.has(p.type) && !Object.hasOwn((p.options ?? {}) as object, value)) return nothing();
+      // A selection includes the value; a text contains it, the value a literal of `like`.
+      conds.push(p.type === 'SINGLE_LINE_TEXT' || p.type === 'LINK' || p.type === 'MULTI_LINE_TEXT' ? { kind: 'like', field, negated: false, value } : { kind: 'in', field, negated: false, values: [{ kind: 'string', value }] });
+    } else if (m.op === 'prefix') {
       const fieldId = schema.fieldIds[m.field];
       if (fieldId === undefined) return nothing();
       wheres.push(startsWith(dialect, fieldId, value));
     } else if (p.type === 'NUMBER') {
-      if (!NUMBER.test(value)) return nothing();
+      if (!NUMBER.test(value) || (m.op !== 'eq' && m.op !== 'le' && m.op !== 'ge')) return nothing();
       conds.push({ kind: 'compare', field, op: COMPARE[m.op], value: { kind: 'number', value } });
     } else if (p.type === 'DROP_DOWN' || p.type === 'RADIO_BUTTON') {
       // Not one of the options: no record holds it (and the query would refuse it, closing the view).

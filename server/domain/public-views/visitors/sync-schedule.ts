@@ -4,7 +4,7 @@
 // do (manage the view, read the app or its fields, the plan's visitors) refuses the run, which is
 // kept as the schedule's last error. Of several processes that find a run due, the one whose
 // conditional update moves its next time on runs it (claimSyncRun).
-import type { SyncScheduleJson } from '../../../../common/api/public-visitors.js';
+import { SYNC_INTERVAL_MS, type SyncScheduleJson } from '../../../../common/api/public-visitors.js';
 import { ERRORS, type ErrorCode, format } from '../../../../common/errors.js';
 import type { Locale } from '../../../../common/access.js';
 import { systemActor } from '../../../policy/actor.js';
@@ -26,7 +26,7 @@ import { activeCreator, editorOf, managedView } from '../managed-view.js';
 import { visitorsView } from './manage-visitors.js';
 import { type SyncInput, checkSyncSource, syncVisitors } from './sync-visitors.js';
 
-export const SYNC_INTERVAL_MS: Readonly<Record<SyncEvery, number>> = { hourly: 3_600_000, daily: 86_400_000 };
+export { SYNC_INTERVAL_MS };
 /** Runs one sweep takes on at most; the rest wait for the next. */
 const RUNS_PER_SWEEP = 50;
 

@@ -5,6 +5,7 @@ import {
   PUBLIC_VIEWS_PATH,
   PUBLIC_VIEW_PUBLISH_PATH,
   PUBLIC_VIEW_REGENERATE_PATH,
+  type PublicViewAppJson,
   type PublicViewJson,
   type PublicViewKind,
   type PublicViewWithUrl,
@@ -12,6 +13,10 @@ import {
 import { api } from '../../api/client';
 
 export const listPublicViews = (app: string) => api<{ views: PublicViewJson[] }>('GET', PUBLIC_VIEWS_PATH, { query: { app } }).then((r) => r.views);
+
+/** The views a dashboard of `app` may hold: of every app the manager manages, with the apps' names. */
+export const listMemberCandidates = (app: string) =>
+  api<{ views: PublicViewJson[]; apps: PublicViewAppJson[] }>('GET', PUBLIC_VIEWS_PATH, { query: { app, members: 'true' } });
 
 export interface ViewDraft {
   title: string;
@@ -40,3 +45,5 @@ export const regeneratePublicViewUrl = (id: string) => api<PublicViewWithUrl>('P
 
 /** The cache key of an app's public views. */
 export const publicViewsKey = (app: string) => ['public-views', app] as const;
+/** Under publicViewsKey, so whatever refreshes the app's views refreshes these too. */
+export const memberCandidatesKey = (app: string) => [...publicViewsKey(app), 'members'] as const;

@@ -1,14 +1,15 @@
-// A dashboard view's layout: blocks on a grid of 12 columns — other views of this app (list, card,
-// calendar, graph, advanced graph, segment), text (the shared rich-text editor) and image links —
-// each placed by column, width, row and height, in order, with a sketch of the grid. The server
-// checks the members (views the manager manages, of a kind a dashboard holds: kinds/members.ts).
+// A dashboard view's layout: blocks on a grid of 12 columns — other views (list, card, calendar,
+// graph, advanced graph, segment) of this app or of any other app the manager manages, grouped by
+// app, text (the shared rich-text editor) and image links — each placed by column, width, row and
+// height, in order, with a sketch of the grid. The views offered are the server's
+// (`public-views.json?members=true`), the same rule it applies on saving (kinds/members.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { DASHBOARD_COLUMNS, type DashboardItem, MAX_DASHBOARD_ITEMS, MEMBER_KINDS } from '../../../../common/api/public-view-kinds.js';
 import { useStrings } from '../../i18n/area-strings';
 import { RichTextEditor } from '../../ui/rich-text-editor';
 import { useSettingsTarget } from '../app-settings/settings-data';
-import { listPublicViews, publicViewsKey } from './api';
+import { listMemberCandidates, memberCandidatesKey } from './api';
 import { editorStrings } from './editor-strings';
 import { strings } from './strings';
 
@@ -33,8 +34,10 @@ export function DashboardEditor({ items, onChange, selfId, error }: Props) {
   const pv = useStrings(strings);
   const id = useId();
   const { appId } = useSettingsTarget();
-  const views = useQuery({ queryKey: publicViewsKey(appId), queryFn: () => listPublicViews(appId) });
-  const members = (views.data ?? []).filter((v) => v.id !== selfId && MEMBER_KINDS.has(v.kind));
+  const views = useQuery({ queryKey: memberCandidatesKey(appId), queryFn: () => listMemberCandidates(appId) });
+  const members = (views.data?.views ?? []).filter((v) => v.id !== selfId && MEMBER_KINDS.has(v.kind));
+  // One group per app, this app's first (the server's order).
+  const groups = (views.data?.apps ?? []).map((app) => ({ app, views: members.filter((v) => v.app === app.id) })).filter((g) => g.views.length > 0);
   const update = (i: number, item: DashboardItem) => onChange(items.map((x, j) => (j === i ? item : x)));
   const move = (i: number, by: -1 | 1) => {
     const next = [...items];
@@ -86,10 +89,14 @@ export function DashboardEditor({ items, onChange, selfId, error }: Props) {
                     <label htmlFor={`${at}-view`}>{s.view}</label>
                     <select id={`${at}-view`} value={item.view} onChange={(e) => update(i, { ...item, view: e.target.value })}>
                       <option value="" />
-                      {members.map((v) => (
-                        <option key={v.id} value={v.id}>
-                          {v.title} — {pv.kinds[v.kind]} {v.published ? '' : s.unpublished}
-                        </option>
+                      {groups.map((g) => (
+                        <optgroup key={g.app.id} label={g.app.id === appId ? s.thisApp(g.app.name) : g.app.name}>
+                          {g.views.map((v) => (
+                            <option key={v.id} value={v.id}>
+                              {v.title} — {pv.kinds[v.kind]} {v.published ? '' : s.unpublished}
+                            </option>
+                          ))}
+                        </optgroup>
                       ))}
                     </select>
                     {views.data && members.length === 0 && <p className="field-hint">{s.noViews}</p>}

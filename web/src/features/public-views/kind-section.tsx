@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from 'react';
 import type { Property } from '../../../../common/fields/index.js';
 import { useStrings } from '../../i18n/area-strings';
+import { FieldSelect } from './field-select';
 import { strings } from './strings';
 import type { KindForm, ViewForm } from './view-form';
 
@@ -18,21 +19,9 @@ interface Props {
   error?: string | undefined;
 }
 
-function Pick({ label, value, onChange, fields, optional }: { label: string; value: string; onChange(v: string): void; fields: Property[]; optional?: boolean }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{optional ? '—' : ''}</option>
-        {fields.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/** A field the kind needs; an optional one offers `—` for none. */
+function Pick({ optional, ...props }: { label: string; value: string; onChange(v: string): void; fields: Property[]; optional?: boolean }) {
+  return <FieldSelect {...props} {...(optional ? { empty: '—' } : {})} />;
 }
 
 export function KindSection({ form, setK, fields, error }: Props) {

@@ -1,9 +1,10 @@
 // A MyPage view's matching: which record field is compared with which of the signed-in visitor's
 // values — their verified e-mail address or one of their registered attributes (a CSV column,
-// an app field synced) — and how: equal, at most or at least (numbers: levels), or starts with
-// (hierarchical codes). Several rows are all required. Only fields that fit the comparison are
-// offered (the server's rule: server/domain/public-views/visitors/identity.ts, refused with CB_PV38).
-import { MATCH_OPS, type MatchOp } from '../../../../common/api/public-visitors.js';
+// an app field synced) — and how: equal, at most or at least (numbers: levels), starts with
+// (hierarchical codes), on, before or after (dates), or contains (text, multi-choice, users).
+// Several rows are all required. Only fields that fit the comparison are offered (the server's
+// table, common/api/public-visitors.ts MATCH_FIELD_TYPES; refused otherwise with CB_PV38).
+import { EMAIL_MATCH_TYPES, MATCH_FIELD_TYPES, MATCH_OPS, type MatchOp } from '../../../../common/api/public-visitors.js';
 import type { Property } from '../../../../common/fields/index.js';
 import { useStrings } from '../../i18n/area-strings';
 import { editorStrings } from './editor-strings';
@@ -16,14 +17,8 @@ export interface MatchRow {
   op: MatchOp;
 }
 
-const TEXT = ['SINGLE_LINE_TEXT', 'LINK'];
-const TYPES: Record<MatchOp, ReadonlySet<string>> = {
-  eq: new Set([...TEXT, 'NUMBER', 'DROP_DOWN', 'RADIO_BUTTON']),
-  le: new Set(['NUMBER']),
-  ge: new Set(['NUMBER']),
-  prefix: new Set(TEXT),
-};
-const FOR_EMAIL = new Set(TEXT);
+const TYPES = MATCH_FIELD_TYPES;
+const FOR_EMAIL = EMAIL_MATCH_TYPES;
 export const MAX_MATCHES = 5;
 
 /** The fields a row may compare. */
@@ -71,6 +66,7 @@ export function MatchEditor({ rows, onChange, fields, error }: Props) {
                       </option>
                     ))}
                   </select>
+                  {s.opHints[row.op] && <p className="field-hint">{s.opHints[row.op]}</p>}
                 </div>
                 <fieldset className="as-fieldset">
                   <legend>{s.attribute}</legend>

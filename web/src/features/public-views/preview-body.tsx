@@ -45,7 +45,7 @@ export function PreviewBody({ answer, place, go }: { answer: PublicViewPreviewJs
   return (
     <div className="pvm-preview__page" onClickCapture={catchLinks}>
       {/* By what the answer is, not by what is asked: the previous answer shows while the next loads. */}
-      {isDetail(answer) ? <Detail data={answer.data as VisitorDetailJson} back={() => go({ ...place, record: undefined })} /> : <Kind answer={answer} place={place} go={go} />}
+      {isDetail(answer) ? <Detail data={answer.data as VisitorDetailJson} back={() => go({ ...place, record: undefined, member: undefined })} /> : <Kind answer={answer} place={place} go={go} />}
     </div>
   );
 }
@@ -190,7 +190,9 @@ function Block({ item }: { item: VisitorDashboardItem }) {
     );
   }
   if (!item.available) return <p className="pv-muted">{s.unavailable}</p>;
-  const d = item.data as { view: { title: string } };
+  // Detail links go to /public/preview/members/{n}/records/{id}: caught, they open in the panel.
+  const d = item.data as { view: { title: string; detail?: boolean } };
+  const detail = d.view.detail ?? false;
   let body: React.ReactNode;
   if (calendar) body = <PreviewCalendar data={calendar} />;
   else if (item.kind === 'graph' || item.kind === 'advancedGraph') {
@@ -198,10 +200,10 @@ function Block({ item }: { item: VisitorDashboardItem }) {
     body = <GraphBody data={g.data} title={g.view.title} axis={g.view.graph.axis} />;
   } else if (item.kind === 'card') {
     const c = item.data as VisitorCardsJson;
-    body = <CardGrid token={TOKEN} columns={c.view.columns} card={c.view.card} detail={false} records={c.records} />;
+    body = <CardGrid token={TOKEN} columns={c.view.columns} card={c.view.card} detail={detail} records={c.records} member={item.member} />;
   } else {
     const l = item.data as VisitorListJson;
-    body = <Records token={TOKEN} columns={l.view.columns} detail={false} records={l.records} />;
+    body = <Records token={TOKEN} columns={l.view.columns} detail={detail} records={l.records} member={item.member} />;
   }
   return (
     <>

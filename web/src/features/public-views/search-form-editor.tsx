@@ -5,7 +5,8 @@ import { MAX_SEARCH_ITEMS, type SearchItem } from '../../../../common/api/public
 import type { Property } from '../../../../common/fields/index.js';
 import { planFor } from '../../../../common/licences/view-plans.js';
 import { defineStrings, useStrings } from '../../i18n/area-strings';
-import { FieldSelect, RowListEditor } from './row-list-editor';
+import { FieldSelect } from './field-select';
+import { RowListEditor } from './row-list-editor';
 import { strings } from './strings';
 
 // The server's rule (server/domain/public-views/visitors/search-form.ts).

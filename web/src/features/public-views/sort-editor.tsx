@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Property } from '../../../../common/fields/index.js';
 import { useStrings } from '../../i18n/area-strings';
+import { FieldSelect } from './field-select';
 import { strings } from './strings';
 import type { SortRow } from './view-form';
 
@@ -17,17 +18,7 @@ export function SortEditor({ fields, value, onChange, error }: { fields: Propert
       <ol className="as-conditions">
         {value.map((row, i) => (
           <li key={i} className="as-condition">
-            <div className="field">
-              <label htmlFor={`${id}-${i}-f`}>{s.sortField}</label>
-              <select id={`${id}-${i}-f`} value={row.field} onChange={(e) => update(i, { ...row, field: e.target.value })}>
-                <option value="" />
-                {fields.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FieldSelect id={`${id}-${i}-f`} label={s.sortField} value={row.field} fields={fields} onChange={(field) => update(i, { ...row, field })} />
             <div className="field">
               <label htmlFor={`${id}-${i}-o`}>{s.sortOrder}</label>
               <select id={`${id}-${i}-o`} value={row.order} onChange={(e) => update(i, { ...row, order: e.target.value as SortRow['order'] })}>

@@ -4,7 +4,7 @@
 // answer says how many were added, updated and removed; a field the server refuses (CB_PV39)
 // is named in its message.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncScheduleJson } from '../../../../common/api/public-visitors.js';
 import type { Property } from '../../../../common/fields/index.js';
@@ -13,6 +13,8 @@ import { useStrings } from '../../i18n/area-strings';
 import { errorText } from '../../ui/errors';
 import { Loading } from '../../ui/loading';
 import { useSettingsTarget } from '../app-settings/settings-data';
+import { FieldSelect } from './field-select';
+import { syncRefetchMs } from './sync-polling';
 import { SyncSchedule, refusalText } from './sync-schedule';
 import { visitorStrings } from './visitor-strings';
 import { type SyncRequest, getSyncSchedule, syncScheduleKey, syncVisitors } from './visitors-api';
@@ -25,7 +27,16 @@ const KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export function VisitorSync({ viewId, onDone }: { viewId: string; onDone(): Promise<unknown> }) {
   const { t } = useTranslation();
-  const schedule = useQuery({ queryKey: syncScheduleKey(viewId), queryFn: () => getSyncSchedule(viewId) });
+  // Asked again while a scheduled run is due or running, so its result shows without a reload…
+  const schedule = useQuery({ queryKey: syncScheduleKey(viewId), queryFn: () => getSyncSchedule(viewId), refetchInterval: (q) => syncRefetchMs(q.state.data, Date.now()) });
+  // …and the visitors it brought with it.
+  const lastRun = schedule.data?.lastRunAt;
+  const seenRun = useRef(lastRun);
+  useEffect(() => {
+    if (lastRun === seenRun.current) return;
+    seenRun.current = lastRun;
+    if (lastRun) void onDone();
+  }, [lastRun, onDone]);
   // Without the schedule (a plan without registered visitors, say) the sync form still works.
   if (schedule.isPending) return <Loading />;
   return (
@@ -152,22 +163,5 @@ function SyncForm({ viewId, onDone, schedule, children }: FormProps) {
       {children}
       <SyncSchedule viewId={viewId} schedule={schedule} request={request} />
     </form>
-  );
-}
-
-function FieldSelect({ label, value, onChange, fields, empty }: { label: string; value: string; onChange(v: string): void; fields: Property[]; empty: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{empty}</option>
-        {fields.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -1,10 +1,12 @@
-// An ECharts canvas with only the charts the graphs use (bar, line, pie), loaded with the graph
-// panel alone. The canvas is an image to assistive technology; the table beside it has the numbers.
+// An ECharts canvas with only the charts the graphs use (bar, line, pie), loaded with a graph
+// alone (the app's graph panel, a visitor's graph page). The canvas is an image to assistive
+// technology; the table beside it has the numbers.
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import './echart.css';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 

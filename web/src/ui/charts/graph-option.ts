@@ -1,5 +1,7 @@
-// A graph's data (`app/report/data.json`, shaped for ECharts) as an ECharts option, and as the
-// rows of the accessible table drawn beside every chart (and alone for a cross table). Pure.
+// A graph's data (`app/report/data.json`, shaped for ECharts) as an ECharts option (named and
+// bounded axes for an advanced graph), and as the rows of the accessible table drawn beside every
+// chart (and alone for a cross table). Pure: the app's graph panel and a visitor's graph page
+// both draw from it.
 import type { ReportDataJson } from '../../../../common/api/reports.js';
 
 export interface GraphWords {
@@ -72,6 +74,24 @@ export function chartOption(data: ReportDataJson, w: GraphWords): Record<string,
     yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series,
   };
+}
+
+/** An advanced graph's axis options: a title under (or beside) the axis, and its bounds. */
+export interface AxisOptions {
+  title?: string;
+  min?: number;
+  max?: number;
+}
+
+/** The option with its x and y axes named and bounded; an axis the chart has not (a pie) stays absent. */
+export function withAxes(option: Record<string, unknown>, axis: { x?: AxisOptions; y?: AxisOptions } | undefined): Record<string, unknown> {
+  if (!axis) return option;
+  const apply = (key: 'xAxis' | 'yAxis', a: AxisOptions | undefined) => {
+    const base = option[key];
+    if (!a || !base || typeof base !== 'object') return base;
+    return { ...(base as object), ...(a.title ? { name: a.title, nameLocation: 'middle', nameGap: 28 } : {}), ...(a.min !== undefined ? { min: a.min } : {}), ...(a.max !== undefined ? { max: a.max } : {}) };
+  };
+  return { ...option, xAxis: apply('xAxis', axis.x), yAxis: apply('yAxis', axis.y) };
 }
 
 export interface TableModel {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDataJson } from '../../../../common/api/reports.js';
-import { chartOption, graphTable } from './graph-option';
+import { chartOption, graphTable, withAxes } from './graph-option';
 
 const w = { count: 'Count', total: 'Total', aggregations: { COUNT: 'Count', SUM: 'Sum', AVERAGE: 'Average', MAX: 'Max', MIN: 'Min' } };
 
@@ -56,5 +56,14 @@ describe('graphs', () => {
       w,
     );
     expect(pivot).toEqual({ head: ['Kind', 'Sato Hanako', 'Total'], rows: [['A', '10.3', '10.3']], foot: ['Total', '10.3', '10.3'] });
+  });
+
+  it('names and bounds the axes of an advanced graph, and leaves a pie without axes', () => {
+    const o = withAxes(chartOption(column, w)!, { x: { title: 'Kind' }, y: { title: '', min: 0, max: 50 } }) as any;
+    expect(o.xAxis).toMatchObject({ type: 'category', name: 'Kind', nameLocation: 'middle', nameGap: 28 });
+    expect(o.yAxis).toEqual({ type: 'value', min: 0, max: 50 });
+    const pie = chartOption({ ...column, chartType: 'PIE' }, w)!;
+    expect(withAxes(pie, { x: { title: 'Kind' } })).toEqual({ ...pie, xAxis: undefined, yAxis: undefined });
+    expect(withAxes(pie, undefined)).toBe(pie);
   });
 });
