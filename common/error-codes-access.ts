@@ -41,7 +41,7 @@ export const ACCESS_ERRORS = {
       en: 'This sign-in has expired or had too many wrong codes. Sign in again.',
     },
   },
-  // Answered only after the right password: it tells nothing to anyone without it.
+  // Answered before the password is checked, alike for a right and a wrong one (A7).
   CB_TS03: {
     status: 401,
     message: {

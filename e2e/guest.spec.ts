@@ -1,6 +1,7 @@
 // Guests in real Chromium: the invitation link mailed to a new address (sign up and join, then
 // the portal shows that guest space and nothing else), an existing guest joining from a link,
-// the e-mailed code of two-step verification, and a password reset from the mailed link. Mail is
+// the e-mailed code of two-step verification, and a password reset from the mailed link — whose
+// tokens leave the address bar once the page has loaded (I6). Mail is
 // read from the embedded outbox, as an administrator would in GET /v1/mail/outbox.json.
 import { describe, expect, it } from 'vitest';
 import { addGuest, seedSpace, setSpaceGuests } from '../test/support/guests.js';
@@ -31,9 +32,15 @@ describe('guests', () => {
     const mail = await latestMailTo(s, d, 'new.partner@example.com');
     const tab = await openTab(browser());
     const { page } = tab;
-    await page.goto(`${d.origin}${linkPath(mail.text, '/invitations/')}`);
+    const opened = await page.goto(`${d.origin}${linkPath(mail.text, '/invitations/')}`);
+    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
     await page.getByRole('heading', { name: 'Invitation to a Guest Space' }).waitFor();
     await page.getByText('"Project Sakura"').waitFor();
+    // The token has left the address bar (I6); a reload of what is left still shows the invitation.
+    await page.waitForURL(`${d.origin}/invitations`);
+    await page.reload();
+    await page.getByText('"Project Sakura"').waitFor();
+    expect(page.url()).toBe(`${d.origin}/invitations`);
     expect(await page.getByLabel('E-mail address').inputValue()).toBe('new.partner@example.com');
     await page.getByRole('button', { name: 'Sign up and join' }).click();
     // The server names what is missing, next to the field.
@@ -116,6 +123,7 @@ describe('guests', () => {
     const { text } = await latestMailTo(s, d, guest.code);
     await page.goto(`${d.origin}${linkPath(text, '/password-reset/')}`);
     await page.getByRole('heading', { name: 'Reset password' }).waitFor();
+    await page.waitForURL(`${d.origin}/password-reset`); // the token is out of the address bar (I6)
     await page.getByLabel('New password', { exact: true }).fill('my new passphrase 7');
     await page.getByLabel('New password (again)').fill('my new passphrase 7');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -17,9 +17,15 @@ export const tokenRights = z.object({
 
 const tokenId = z.string().regex(/^tok_[0-9a-z]{20}$/, 'invalid');
 
-export const createTokenInput = z.object({ app: numericId, rights: tokenRights });
-export const updateTokenInput = z.object({ app: numericId, id: tokenId, rights: tokenRights });
-export const deleteTokenInput = z.object({ app: numericId, id: tokenId });
+/**
+ * From a browser session, making, changing or deleting a token asks for the signed-in person's
+ * current password (probe A18); password headers and tokens need none.
+ */
+const currentPassword = z.string().max(1024).optional();
+
+export const createTokenInput = z.object({ app: numericId, rights: tokenRights, currentPassword });
+export const updateTokenInput = z.object({ app: numericId, id: tokenId, rights: tokenRights, currentPassword });
+export const deleteTokenInput = z.object({ app: numericId, id: tokenId, currentPassword });
 
 export interface TokenJson {
   id: string;

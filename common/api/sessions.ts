@@ -41,7 +41,15 @@ export interface SignedInJson {
   csrfToken: string;
   passwordExpired?: true;
   totpSetupRequired?: true;
+  /**
+   * When the password expires, given only within PASSWORD_EXPIRY_WARNING_DAYS of it (the domain's
+   * policy has an expiry): the app warns so it can be changed in time. ISO-8601 UTC.
+   */
+  passwordExpiresAt?: string;
 }
+
+/** kintone warns of a password's expiry from five days before it (features C). */
+export const PASSWORD_EXPIRY_WARNING_DAYS = 5;
 
 export const MY_SESSIONS_PATH = '/v1/me/sessions.json';
 export const SESSIONS_PATH = '/v1/sessions.json';

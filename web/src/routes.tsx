@@ -20,6 +20,7 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./features/shell/shell-layout')).ShellLayout }),
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./features/shell/portal-page')).PortalPage }) },
+          { path: 'me/password', lazy: async () => ({ Component: (await import('./features/shell/my-password-page')).MyPasswordPage }) },
           ...spaceRoutes,
           ...recordRoutes,
           ...recordFormRoutes,
@@ -31,7 +32,10 @@ export const routes: RouteObject[] = [
       { path: '/login/guest', lazy: async () => ({ Component: (await import('./features/auth/sign-in-page')).GuestSignInPage }) },
       { path: '/forgot-password', lazy: async () => ({ Component: (await import('./features/auth/forgot-password-page')).ForgotPasswordPage }) },
       { path: '/password-reset/:token', lazy: async () => ({ Component: (await import('./features/auth/password-reset-page')).PasswordResetPage }) },
+      { path: '/password-reset', lazy: async () => ({ Component: (await import('./features/auth/password-reset-page')).PasswordResetPage }) },
       { path: '/invitations/:token', lazy: async () => ({ Component: (await import('./features/auth/invitation-page')).InvitationPage }) },
+      // Where the two pages above move once loaded: the token is out of the address (link-token.ts).
+      { path: '/invitations', lazy: async () => ({ Component: (await import('./features/auth/invitation-page')).InvitationPage }) },
       { path: '/setup', lazy: async () => ({ Component: (await import('./features/auth/setup-page')).SetupPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./features/shell/not-found-page')).NotFoundPage }) },
     ],

@@ -2,6 +2,7 @@
 // changing users and guests, one's own change, a reset by e-mail, registration by invitation.
 // One function answers every problem at once, each naming its rule in the caller's language.
 // Expiry is a sign-in matter (isPasswordExpired): the password still works, but only to change it.
+import { PASSWORD_EXPIRY_WARNING_DAYS } from '../../../common/api/sessions.js';
 import type { Queryable } from '../../storage/db.js';
 import { toDb } from '../../storage/dialect.js';
 import type { User } from '../../storage/users.repo.js';
@@ -123,8 +124,25 @@ export async function rememberPassword(ctx: Ctx, userIds: number[]): Promise<voi
  * signs in, but the session it opens can only change it, and the password header is refused.
  */
 export async function isPasswordExpired(db: Queryable, user: User, now: Date): Promise<boolean> {
+  const expiresAt = await passwordExpiry(db, user);
+  return expiresAt !== null && expiresAt.getTime() <= now.getTime();
+}
+
+/** When the password expires under the domain's policy; null when the policy has no expiry. */
+async function passwordExpiry(db: Queryable, user: User): Promise<Date | null> {
   const { passwordPolicy } = await securityOf(db, user.domainId);
-  if (passwordPolicy.expiryDays <= 0) return false;
-  return user.passwordChangedAt.getTime() + passwordPolicy.expiryDays * DAY_MS <= now.getTime();
+  if (passwordPolicy.expiryDays <= 0) return null;
+  return new Date(user.passwordChangedAt.getTime() + passwordPolicy.expiryDays * DAY_MS);
+}
+
+/**
+ * When the password expires, if that is soon — within PASSWORD_EXPIRY_WARNING_DAYS, as kintone
+ * warns — and not yet past (an expired one is a pending session's matter); null otherwise.
+ */
+export async function passwordExpiresSoon(db: Queryable, user: User, now: Date): Promise<Date | null> {
+  const expiresAt = await passwordExpiry(db, user);
+  if (!expiresAt) return null;
+  const left = expiresAt.getTime() - now.getTime();
+  return left > 0 && left <= PASSWORD_EXPIRY_WARNING_DAYS * DAY_MS ? expiresAt : null;
 }
 

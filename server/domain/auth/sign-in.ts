@@ -10,6 +10,7 @@ import { AppError } from '../app-error.js';
 import { type BaseCtx, type Ctx, type Services, inTransaction } from '../context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { secondFactorInForce } from './second-factor.js';
 import type { GuestActor, UserActor } from '../../policy/actor.js';
 
 export type SignInMethod = 'session' | 'password-header';
@@ -74,8 +75,17 @@ export async function checkPassword(services: Services, base: BaseCtx, input: Si
   const login = input.login.slice(0, 256);
   const audience = input.audience ?? { guests: false };
   const found = await findAccount(services, domainId, login, audience);
-  const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
   const now = services.clock();
+  // X-Cybozu-Authorization would skip a second factor in force, so for such an account it is
+  // refused before the password is looked at (A7, A8): the right and the wrong password get the
+  // same answer, and each try counts like a wrong password (lockout for users, the slow-down for
+  // guests), so the header is no way to test passwords that the sign-in page would rate-limit.
+  if (input.method === 'password-header' && found && (found.user.kind === 'user' || audience.guests) && (await secondFactorInForce(services.db, found.user))) {
+    const waiting = found.user.lockedUntil !== null && found.user.lockedUntil > now;
+    await recordSignInFailure(services, base, found.user, login, input.method, waiting ? 'locked' : 'second-factor-required');
+    throw new AppError('CB_TS03');
+  }
+  const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
 
   let reason: FailureReason | null = null;
   if (!found) reason = 'unknown-login';
@@ -122,7 +132,12 @@ export async function completeSignIn(
   return { ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: now };
 }
 
-/** A failed step of a sign-in, audited; wrong passwords and wrong second-factor codes lock users out (A1). */
+const COUNTED = new Set<FailureReason>(['wrong-password', 'wrong-code', 'second-factor-required']);
+
+/**
+ * A failed step of a sign-in, audited. Wrong passwords, wrong second-factor codes and password
+ * headers for an account under a second factor lock users out (A1, A7) and slow guests down (A2).
+ */
 export async function recordSignInFailure(
   services: Services,
   base: BaseCtx,
@@ -134,7 +149,7 @@ export async function recordSignInFailure(
   const { threshold, durationMs } = services.config.lockout;
   await inTransaction(services, base, async (ctx) => {
     // Only regular users lock out; guests are slowed down instead (they must never be locked out).
-    if (user && user.kind === 'user' && (reason === 'wrong-password' || reason === 'wrong-code')) {
+    if (user && user.kind === 'user' && COUNTED.has(reason)) {
       const row = await ctx.db
         .updateTable('users')
         .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
@@ -159,7 +174,7 @@ export async function recordSignInFailure(
         });
       }
     }
-    if (user && user.kind === 'guest' && reason === 'wrong-password') await slowGuestDown(ctx, user);
+    if (user && user.kind === 'guest' && (reason === 'wrong-password' || reason === 'second-factor-required')) await slowGuestDown(ctx, user);
     await recordAudit(ctx, {
       action: 'auth.login',
       targetType: user ? 'user' : undefined,

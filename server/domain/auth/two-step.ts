@@ -13,14 +13,9 @@ import { securityOf } from '../security/settings.js';
 import { startChallenge } from './login-challenge.js';
 import { completeSignIn } from './sign-in.js';
 
-export type SignInStep = TwoStepAnswer | { user: User; totpSetupRequired: boolean };
+export { secondFactorInForce } from './second-factor.js';
 
-/** A second factor guards this account: the password alone must not let it in. */
-export async function secondFactorInForce(db: Queryable, user: User): Promise<boolean> {
-  const security = await securityOf(db, user.domainId);
-  if (user.kind === 'guest') return security.guestTwoStep;
-  return security.requireTotp || (await hasConfirmedTotp(db, user.domainId, user.id));
-}
+export type SignInStep = TwoStepAnswer | { user: User; totpSetupRequired: boolean };
 
 /** The domain requires TOTP and this user has not enrolled yet: their session may only enrol. */
 export async function totpSetupRequired(db: Queryable, user: User): Promise<boolean> {

@@ -6,7 +6,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { Services } from '../../domain/context.js';
 import { sha256 } from '../../domain/auth/secrets.js';
 import { findSession } from '../../domain/auth/sessions.js';
-import { actorFor, checkPassword, completeSignIn, recordSignInFailure } from '../../domain/auth/sign-in.js';
+import { actorFor, checkPassword, completeSignIn } from '../../domain/auth/sign-in.js';
 import { secondFactorInForce, totpSetupRequired } from '../../domain/auth/two-step.js';
 import { TOTP_SETUP_ROUTES } from '../../../common/api/two-step.js';
 import { isPasswordExpired } from '../../domain/auth/password-policy.js';
@@ -125,13 +125,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services,
       if (!decoded) throw new AppError('CB_WA01');
       const signInBase = { actor: { kind: 'anonymous' as const, domainId }, locale: request.locale, request: requestFacts(request) };
       const input = { ...decoded, ...(guestsOnly ? { login: asGuestLogin(decoded.login) } : {}), method: 'password-header' as const, audience: { guests: true, preferGuest: request.guestSpaceId !== undefined } };
+      // An account under a second factor gets CB_TS03 here, before its password is looked at (A7).
       const checked = await checkPassword(services, signInBase, input);
-      // The header would skip a second factor in force, so it is refused for that account (A7,
-      // A8, as kintone does); said plainly, as only the password's holder gets this far.
-      if (await secondFactorInForce(services.db, checked)) {
-        await recordSignInFailure(services, signInBase, checked, checked.code, 'password-header', 'second-factor-required');
-        throw new AppError('CB_TS03');
-      }
       const user = await completeSignIn(services, signInBase, checked, input);
       const stored = await findUserWithHash(services.db, domainId, user.id);
       if (stored) verified.set(key, { userId: user.id, passwordHash: stored.passwordHash });

@@ -85,6 +85,20 @@ eachDatabase((database) => {
       expect(head.headers['content-type']).toMatch(/^text\/html/);
     });
 
+    it('sends the pages of mailed links, whose path is a secret, with no-referrer; the others as usual (I6)', async () => {
+      const d = await domain();
+      const token = 'Ab3_-x'.repeat(7).concat('y');
+      for (const url of [`/invitations/${token}`, '/invitations', `/password-reset/${token}`, '/password-reset', `/allow-list-reset/${token}`]) {
+        const res = await get(d, url, PAGE);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body).toBe(INDEX);
+        expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      }
+      for (const url of ['/', '/login', '/invitationsx/abc', '/k/1/']) {
+        expect((await get(d, url, PAGE)).headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      }
+    });
+
     it('sends the pages compressed when the browser takes it, 304 when it has them, and a rebuild within a second', async () => {
       const d = await domain();
       await writeFile(path.join(root, 'index.html.br'), brotliCompressSync(INDEX));

@@ -26,6 +26,12 @@ const TOP_FILE = /^\/[A-Za-z0-9][A-Za-z0-9_-]*\.(?:svg|ico|png|txt|webmanifest)$
  */
 const VISITOR_PAGE = /^\/public\/[A-Za-z0-9_-]{43}(?:\/[A-Za-z0-9_-]{1,64}){0,4}\/?$/;
 const VISITOR_HTML = 'public.html';
+/**
+ * Pages opened from a mailed link whose path holds a secret token (an invitation, a password or
+ * allow-list reset), and the token-less addresses they move to once loaded: the token must reach
+ * no other site through the Referer (probe I6).
+ */
+const LINK_PAGE = /^\/(?:invitations|password-reset|allow-list-reset)(?:\/[^/]*)?\/?$/;
 
 /**
  * The first path segments the API owns (`/k/…`, `/v1/…`, `/api/…`, `/healthz`), taken from the
@@ -96,7 +102,9 @@ export async function registerWeb(app: FastifyInstance, root: string | null, rou
     }
     if (!acceptsHtml(request)) return;
     const index = pages.get('index.html');
-    return index ? sendPage(request, reply, index) : undefined;
+    if (!index) return;
+    if (LINK_PAGE.test(pathname)) reply.header('referrer-policy', 'no-referrer');
+    return sendPage(request, reply, index);
   });
   return true;
 }

@@ -8,7 +8,7 @@ import { continueSignIn, totpSetupRequired } from '../../domain/auth/two-step.js
 import { SESSION_PATH, signInInput } from '../../../common/api/sessions.js';
 import { type User, findUserById } from '../../storage/users.repo.js';
 import { sessionState } from '../../storage/sessions.repo.js';
-import { isPasswordExpired } from '../../domain/auth/password-policy.js';
+import { isPasswordExpired, passwordExpiresSoon } from '../../domain/auth/password-policy.js';
 import { sessionCookie } from '../cookies.js';
 import { isSameOrigin } from '../plugins/csrf.js';
 import { type RouteArgs, defineRoute } from '../route.js';
@@ -48,11 +48,13 @@ export const sessionRoutes = [
       if (!user) throw new AppError('CB_AU01');
       const pending = actor.sessionIdHash && (await sessionState(services.db, actor.domainId, actor.sessionIdHash)) === 'pending';
       const setup = await totpSetupRequired(services.db, user);
+      const expiresAt = pending ? null : await passwordExpiresSoon(services.db, user, services.clock());
       return {
         user: sessionUser(user),
         csrfToken: request.csrfToken,
         ...(pending ? { passwordExpired: true } : {}),
         ...(setup ? { totpSetupRequired: true } : {}),
+        ...(expiresAt ? { passwordExpiresAt: expiresAt.toISOString() } : {}),
       };
     },
   }),
@@ -89,7 +91,9 @@ export async function openSession(
   const cookie = sessionCookie(services.config);
   const previous = request.cookies[cookie.name];
   // An expired password still proves who this is, but the session can only change it.
-  const expired = await isPasswordExpired(services.db, user, services.clock());
+  const now = services.clock();
+  const expired = await isPasswordExpired(services.db, user, now);
+  const expiresAt = expired ? null : await passwordExpiresSoon(services.db, user, now);
   const { token, csrfToken } = await startSession(services, base, user, previous, expired ? 'pending' : 'active');
   reply.setCookie(cookie.name, token, cookie.options);
   return {
@@ -97,6 +101,7 @@ export async function openSession(
     csrfToken,
     ...(expired ? { passwordExpired: true } : {}),
     ...(totpSetupRequired ? { totpSetupRequired: true } : {}),
+    ...(expiresAt ? { passwordExpiresAt: expiresAt.toISOString() } : {}),
   };
 }
 

@@ -189,7 +189,7 @@ eachDatabase((database) => {
 
       await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { guestTwoStep: true } });
       expectCode(await profile(g.auth), 401, 'CB_TS03');
-      expectCode(await profile(basicAuth(g.code, 'wrong password')), 401, 'CB_WA01');
+      expectCode(await profile(basicAuth(g.code, 'wrong password')), 401, 'CB_TS03'); // decided before the password (A7)
       const records = await d.request({ method: 'GET', url: `/k/v1/records.json?app=${app}`, headers: { 'x-cybozu-api-token': token } });
       expect(records.statusCode, records.body).toBe(200);
       // Users are not concerned by the guests' switch.

@@ -66,6 +66,7 @@ export const en = {
     submit: 'Save',
     done: 'Your password has been changed. Log in with the new password.',
     again: 'Request a new link',
+    noToken: 'This page no longer holds the link. Open the link in the e-mail again, or request a new one.',
   },
   invitation: {
     title: 'Invitation to a Guest Space',
@@ -81,6 +82,7 @@ export const en = {
     joinHint: 'You already have a guest account with this e-mail address. Join the space with it.',
     join: 'Join',
     joined: 'You have joined the space. Log in with your guest account.',
+    noToken: 'This page no longer holds the invitation. Open the link in the invitation e-mail again.',
   },
   setup: {
     title: 'Engawa setup',

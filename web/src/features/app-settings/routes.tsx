@@ -14,6 +14,7 @@ function settingsRoutes(prefix: string): RouteObject[] {
         { path: 'graphs', lazy: async () => ({ Component: (await import('./graphs/graphs-page')).GraphsPage }) },
         { path: 'app', lazy: async () => ({ Component: (await import('./settings-home-page')).SettingsHomePage }) },
         { path: 'general', lazy: async () => ({ Component: (await import('./general/general-page')).GeneralSettingsPage }) },
+        { path: 'api-tokens', lazy: async () => ({ Component: (await import('./api-tokens/api-tokens-page')).ApiTokensPage }) },
         { path: 'process', lazy: async () => ({ Component: (await import('./process/process-page')).ProcessPage }) },
         { path: 'notifications/general', lazy: async () => ({ Component: (await import('./notifications/general-notifications-page')).GeneralNotificationsPage }) },
         { path: 'notifications/record', lazy: async () => ({ Component: (await import('./notifications/record-notifications-page')).RecordNotificationsPage }) },

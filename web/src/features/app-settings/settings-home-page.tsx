@@ -24,6 +24,10 @@ export function SettingsHomePage() {
             <Link to={to('process')}>{s.sections.process}</Link>
             <span className="muted">{s.sections.processHint}</span>
           </li>
+          <li>
+            <Link to={to('api-tokens')}>{s.sections.apiTokens}</Link>
+            <span className="muted">{s.sections.apiTokensHint}</span>
+          </li>
         </ul>
       </section>
       <section className="panel" aria-labelledby="as-home-notifications">

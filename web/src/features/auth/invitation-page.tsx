@@ -1,10 +1,11 @@
 // ゲストスペースへの招待, opened from the mailed link (`/invitations/<token>`). A new address signs
 // up (新規登録して参加) and lands in the portal signed in; an address that already has a guest
-// account joins (参加する) and signs in with it. Opening the page uses nothing up.
+// account joins (参加する) and signs in with it. Opening the page uses nothing up, and the token
+// leaves the address bar once it has loaded (link-token.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { InvitationPageJson } from '../../../../common/api/invitations.js';
 import { acceptInvitation, openInvitation, registerInvitee } from '../../api/auth';
 import { currentLanguage, isLanguage, setLanguage } from '../../i18n';
@@ -13,16 +14,29 @@ import { Field, FormError, SelectField, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { browserTimeZone, timeZoneOptions } from '../../ui/time-zones';
 import { AuthLayout } from './auth-layout';
+import { forgetLinkToken, useLinkToken } from './link-token';
 import { SESSION_KEY } from './session';
 import type { SignInState } from './sign-in-page';
 
 export function InvitationPage() {
   const { t } = useTranslation();
-  const token = useParams().token ?? '';
-  const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => openInvitation(token), retry: false, staleTime: Infinity });
+  const token = useLinkToken('/invitations');
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => openInvitation(token ?? ''),
+    enabled: token !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
 
   let body;
-  if (invitation.isPending) body = <Loading />;
+  if (token === null)
+    body = (
+      <p className="form-error" role="alert">
+        {t('invitation.noToken')}
+      </p>
+    );
+  else if (invitation.isPending) body = <Loading />;
   else if (invitation.isError)
     body = (
       <p className="form-error" role="alert">
@@ -56,6 +70,7 @@ function Register({ token, email }: { token: string; email: string }) {
   const register = useMutation({
     mutationFn: (input: { name: string; password: string; timezone: string; locale: 'ja' | 'en' }) => registerInvitee(token, input),
     onSuccess: async (_answer, input) => {
+      forgetLinkToken('/invitations');
       await setLanguage(input.locale);
       // The answer set the new guest's session cookie: ask who that is, then go to the portal.
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
@@ -109,6 +124,7 @@ function Join({ token, email }: { token: string; email: string }) {
   const join = useMutation({
     mutationFn: () => acceptInvitation(token),
     onSuccess: async (answer) => {
+      forgetLinkToken('/invitations');
       if (answer.signIn) {
         const state: SignInState = { notice: t('invitation.joined'), login: email };
         void navigate('/login/guest', { replace: true, state });

@@ -1,25 +1,34 @@
 // パスワードの再設定, opened from the mailed link (`/password-reset/<token>`). The link is checked
-// first, so a dead one says so before anyone types a new password.
+// first, so a dead one says so before anyone types a new password; the token leaves the address
+// bar once the page has loaded (link-token.ts).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { completePasswordReset, openPasswordReset } from '../../api/auth';
 import { errorText, formErrors } from '../../ui/errors';
 import { Field, FormError, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
 import { AuthLayout } from './auth-layout';
+import { forgetLinkToken, useLinkToken } from './link-token';
 import type { SignInState } from './sign-in-page';
 
 export function PasswordResetPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const token = useParams().token ?? '';
-  const info = useQuery({ queryKey: ['password-reset', token], queryFn: () => openPasswordReset(token), retry: false, staleTime: Infinity });
+  const token = useLinkToken('/password-reset');
+  const info = useQuery({
+    queryKey: ['password-reset', token],
+    queryFn: () => openPasswordReset(token ?? ''),
+    enabled: token !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
   const [mismatch, setMismatch] = useState(false);
   const reset = useMutation({
-    mutationFn: (newPassword: string) => completePasswordReset(token, { newPassword }),
+    mutationFn: (newPassword: string) => completePasswordReset(token ?? '', { newPassword }),
     onSuccess: () => {
+      forgetLinkToken('/password-reset');
       const state: SignInState = { notice: t('reset.done'), ...(info.data ? { login: info.data.login } : {}) };
       void navigate(info.data?.guest ? '/login/guest' : '/login', { replace: true, state });
     },
@@ -36,12 +45,11 @@ export function PasswordResetPage() {
   }
 
   let body;
-  if (info.isPending) body = <Loading />;
-  else if (info.isError)
+  if (token === null || info.isError)
     body = (
       <>
         <p className="form-error" role="alert">
-          {errorText(info.error, t)}
+          {token === null ? t('reset.noToken') : errorText(info.error, t)}
         </p>
         <ul className="links">
           <li>
@@ -50,6 +58,7 @@ export function PasswordResetPage() {
         </ul>
       </>
     );
+  else if (info.isPending) body = <Loading />;
   else
     body = (
       <>

@@ -10,6 +10,7 @@ import { useSignOut } from '../auth/sign-out';
 import { Loading } from '../../ui/loading';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
+import { PasswordExpiryBanner } from './password-expiry-banner';
 import { AdminMenuEntry } from '../admin/menu-entry';
 
 export function ShellLayout() {
@@ -46,6 +47,7 @@ function Shell() {
           </button>
         </div>
       </header>
+      <PasswordExpiryBanner />
       <main className="shell__main">
         <Suspense fallback={<Loading />}>
           <Outlet />
