@@ -1,11 +1,12 @@
 // The domain's contract: course, billing term, licences, dates and the public-view plan. Read by
-// every rule that depends on it (user licences, course limits, API use), so it is kept per
-// process for a moment — at most CONTRACT_TTL_MS — like the security settings.
-import { LRUCache } from 'lru-cache';
+// every rule that depends on it (user licences, course limits, API use, every public-view visit),
+// so it is kept per process for a moment: read again every CONTRACT_TTL_MS while asked for,
+// behind the kept value (infra/kept-values.ts); a change made here is seen at once.
 import type { ContractInput, ContractJson } from '../../../common/api/licences.js';
 import { DEFAULT_TRIAL_REMINDER_DAYS } from '../../../common/api/licences.js';
 import { type Day, addDays, addYears } from '../../../common/licences/calendar.js';
 import { COURSE_LIMITS, type CourseLimits, UNLIMITED } from '../../../common/licences/courses.js';
+import { KeptValues } from '../../infra/kept-values.js';
 import type { Queryable } from '../../storage/db.js';
 import { countUsers, deleteContract, findContract, lockContract, saveContract } from '../../storage/licences.repo.js';
 import { AppError, type FieldProblem } from '../app-error.js';
@@ -14,16 +15,11 @@ import { recordAudit } from '../audit/record-audit.js';
 
 export const CONTRACT_TTL_MS = 2_000;
 
-const cache = new LRUCache<string, { contract: ContractJson | null }>({ max: 10_000, ttl: CONTRACT_TTL_MS });
+const cache = new KeptValues<ContractJson | null>(CONTRACT_TTL_MS, 30_000);
 
-/** The domain's contract, as fresh as CONTRACT_TTL_MS; null when it has none. */
+/** The domain's contract, read again every CONTRACT_TTL_MS while asked for; null when it has none. */
 export async function contractOf(db: Queryable, domainId: string): Promise<ContractJson | null> {
-  let found = cache.get(domainId);
-  if (!found) {
-    found = { contract: await findContract(db, domainId) };
-    cache.set(domainId, found);
-  }
-  return found.contract;
+  return cache.get(domainId, () => findContract(db, domainId));
 }
 
 /** What the domain's course allows; a domain without a contract is not limited. */

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KeptValues } from './kept-values.js';
+
+describe('kept values', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads once for everyone asking at the same time, and keeps the value while fresh', async () => {
+    const kept = new KeptValues<number>(1_000, 10_000);
+    const read = vi.fn(async () => 1);
+    expect(await Promise.all([kept.get('k', read), kept.get('k', read), kept.get('k', read)])).toEqual([1, 1, 1]);
+    vi.advanceTimersByTime(999);
+    expect(await kept.get('k', read)).toBe(1);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('past its freshness, answers the kept value at once and reads again behind it, once', async () => {
+    const kept = new KeptValues<string>(1_000, 10_000);
+    await kept.get('k', async () => 'old');
+    vi.advanceTimersByTime(1_500);
+    let release!: (v: string) => void;
+    const read = vi.fn(() => new Promise<string>((r) => (release = r)));
+    expect(await kept.get('k', read)).toBe('old');
+    expect(await kept.get('k', read)).toBe('old');
+    expect(read).toHaveBeenCalledTimes(1);
+    release('new');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await kept.get('k', async () => 'unused')).toBe('new');
+  });
+
+  it('past the longest age, waits for the read; a failed read is the asker’s error', async () => {
+    const kept = new KeptValues<string>(1_000, 5_000);
+    await kept.get('k', async () => 'old');
+    vi.advanceTimersByTime(5_000);
+    expect(await kept.get('k', async () => 'new')).toBe('new');
+    vi.advanceTimersByTime(5_000);
+    await expect(kept.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+  });
+
+  it('forgets a value changed here, and does not keep a read that began before the change', async () => {
+    const kept = new KeptValues<string>(1_000, 10_000);
+    let release!: (v: string) => void;
+    const before = kept.get('k', () => new Promise<string>((r) => (release = r)));
+    kept.delete('k');
+    release('before the change');
+    expect(await before).toBe('before the change');
+    expect(await kept.get('k', async () => 'after')).toBe('after');
+  });
+});

@@ -1,0 +1,60 @@
+// Values read from the database and kept per key for a moment, as the domain's contract is: fresh
+// for `freshMs`, then read again — once, however many ask — behind the kept value, which goes on
+// serving until `maxAgeMs`. So when the database is slow (a storm of searches on the same cores),
+// requests that only need such a value never queue for it, and it is still read again every
+// `freshMs` while it is asked for. A failed read leaves the kept value (until `maxAgeMs`).
+import { LRUCache } from 'lru-cache';
+
+interface Kept<V> {
+  value: V;
+  /** performance.now() when read. */
+  at: number;
+}
+
+export class KeptValues<V> {
+  readonly #kept: LRUCache<string, Kept<V>>;
+  readonly #reading = new Map<string, { promise: Promise<V> }>();
+
+  constructor(
+    private readonly freshMs: number,
+    private readonly maxAgeMs: number,
+    max = 10_000,
+  ) {
+    this.#kept = new LRUCache({ max });
+  }
+
+  async get(key: string, read: () => Promise<V>): Promise<V> {
+    const hit = this.#kept.get(key);
+    const age = hit ? performance.now() - hit.at : Infinity;
+    if (hit && age < this.freshMs) return hit.value;
+    if (hit && age < this.maxAgeMs) {
+      this.#readOnce(key, read).catch(() => {});
+      return hit.value;
+    }
+    return this.#readOnce(key, read);
+  }
+
+  /** Forgets `key` (its value changed here): the next get reads it. A read under way is not kept. */
+  delete(key: string): void {
+    this.#kept.delete(key);
+    this.#reading.delete(key);
+  }
+
+  #readOnce(key: string, read: () => Promise<V>): Promise<V> {
+    const pending = this.#reading.get(key);
+    if (pending) return pending.promise;
+    const flight = { promise: Promise.resolve() as Promise<unknown> as Promise<V> };
+    this.#reading.set(key, flight);
+    flight.promise = (async () => {
+      try {
+        const value = await read();
+        // Kept only if no delete came meanwhile (the value read may predate the change).
+        if (this.#reading.get(key) === flight) this.#kept.set(key, { value, at: performance.now() });
+        return value;
+      } finally {
+        if (this.#reading.get(key) === flight) this.#reading.delete(key);
+      }
+    })();
+    return flight.promise;
+  }
+}
