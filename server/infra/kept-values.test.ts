@@ -51,4 +51,11 @@ describe('kept values', () => {
     expect(await before).toBe('before the change');
     expect(await kept.get('k', async () => 'after')).toBe('after');
   });
+
+  it('keeps only the values it is told to: a refusal is read again by the next asker', async () => {
+    const kept = new KeptValues<string | null>(1_000, 10_000, { keep: (v) => v !== null });
+    expect(await kept.get('host', async () => null)).toBeNull();
+    expect(await kept.get('host', async () => 'bound now')).toBe('bound now');
+    expect(await kept.get('host', async () => null)).toBe('bound now');
+  });
 });

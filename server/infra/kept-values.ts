@@ -15,12 +15,13 @@ export class KeptValues<V> {
   readonly #kept: LRUCache<string, Kept<V>>;
   readonly #reading = new Map<string, { promise: Promise<V> }>();
 
+  /** `keep`: which values are kept (default all); the others are read again by every asker. */
   constructor(
     private readonly freshMs: number,
     private readonly maxAgeMs: number,
-    max = 10_000,
+    private readonly options: { max?: number; keep?: (value: V) => boolean } = {},
   ) {
-    this.#kept = new LRUCache({ max });
+    this.#kept = new LRUCache({ max: options.max ?? 10_000 });
   }
 
   async get(key: string, read: () => Promise<V>): Promise<V> {
@@ -49,7 +50,9 @@ export class KeptValues<V> {
       try {
         const value = await read();
         // Kept only if no delete came meanwhile (the value read may predate the change).
-        if (this.#reading.get(key) === flight) this.#kept.set(key, { value, at: performance.now() });
+        const keep = this.options.keep?.(value) ?? true;
+        if (this.#reading.get(key) === flight && keep) this.#kept.set(key, { value, at: performance.now() });
+        else if (!keep) this.#kept.delete(key);
         return value;
       } finally {
         if (this.#reading.get(key) === flight) this.#reading.delete(key);
