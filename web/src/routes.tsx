@@ -33,8 +33,10 @@ export const routes: RouteObject[] = [
       { path: '/forgot-password', lazy: async () => ({ Component: (await import('./features/auth/forgot-password-page')).ForgotPasswordPage }) },
       { path: '/password-reset/:token', lazy: async () => ({ Component: (await import('./features/auth/password-reset-page')).PasswordResetPage }) },
       { path: '/password-reset', lazy: async () => ({ Component: (await import('./features/auth/password-reset-page')).PasswordResetPage }) },
+      { path: '/allow-list-reset/:token', lazy: async () => ({ Component: (await import('./features/auth/allow-list-reset-page')).AllowListResetPage }) },
+      { path: '/allow-list-reset', lazy: async () => ({ Component: (await import('./features/auth/allow-list-reset-page')).AllowListResetPage }) },
       { path: '/invitations/:token', lazy: async () => ({ Component: (await import('./features/auth/invitation-page')).InvitationPage }) },
-      // Where the two pages above move once loaded: the token is out of the address (link-token.ts).
+      // Where the pages above move once loaded: the token is out of the address (link-token.ts).
       { path: '/invitations', lazy: async () => ({ Component: (await import('./features/auth/invitation-page')).InvitationPage }) },
       { path: '/setup', lazy: async () => ({ Component: (await import('./features/auth/setup-page')).SetupPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./features/shell/not-found-page')).NotFoundPage }) },

@@ -18,6 +18,13 @@ const HINT: Record<Locale, string> = {
   en: 'If this is unexpected, give this error id to your administrator.',
 };
 
+/** Refusals an administrator can lift with a mailed link (web: /allow-list-reset asks for one). */
+const LIFTABLE = new Set(['CB_IP01', 'CB_BA01', 'CB_CE01']);
+const LIFT: Record<Locale, string> = {
+  ja: 'IPアドレス制限でログインできない管理者の方: 解除用のリンクをメールで受け取る',
+  en: 'Administrator locked out by the IP address restriction? Get a link by e-mail',
+};
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -38,6 +45,7 @@ export function blockedPage(json: string, locale: Locale): string {
     `<body><main><h1>${TITLE[locale]}</h1>`,
     `<p>${text(body.message)}</p>`,
     `<p><small>${HINT[locale]} ${text(body.code)} / ${text(body.id)}</small></p>`,
+    ...(typeof body.code === 'string' && LIFTABLE.has(body.code) ? [`<p><a href="/allow-list-reset">${LIFT[locale]}</a></p>`] : []),
     '</main></body></html>',
   ].join('\n');
 }

@@ -136,6 +136,8 @@ eachDatabase((database) => {
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.body).toContain('Access from this network is not allowed');
       expect(res.body).toContain('CB_IP01');
+      // An administrator shut out can ask for the link that lifts the restriction (web app page).
+      expect(res.body).toContain('<a href="/allow-list-reset">');
     });
 
     it('audits blocked requests, once a minute per address and reason', async () => {

@@ -21,7 +21,7 @@ const WORDS = {
     subject: 'IPアドレス制限の解除',
     intro: (p: AllowListResetParams) =>
       `${p.domainName} の管理者（ログイン名「${p.login}」）から、IPアドレス制限の解除を受け付けました。\n\n` +
-      '下のリンクを開くと、このドメインのIPアドレス制限（許可していないネットワークに求めるBasic認証とクライアント証明書を含む）が' +
+      '下のリンクを開いて確認すると、このドメインのIPアドレス制限（許可していないネットワークに求めるBasic認証とクライアント証明書を含む）が' +
       'すべてのユーザーについて解除され、どのネットワークからでもアクセスできるようになります。許可するIPアドレスの一覧は残ります。' +
       '解除したあとは、いつもどおりログインしてください。\n\n' +
       `リンクは${p.minutes}分間、1回だけ使えます。`,
@@ -35,7 +35,7 @@ const WORDS = {
     subject: 'Lift the IP address restriction',
     intro: (p: AllowListResetParams) =>
       `Someone asked to lift the IP address restriction of ${p.domainName} for the administrator "${p.login}".\n\n` +
-      'Opening the link below switches the IP address restriction off for everyone, together with the Basic authentication ' +
+      'Opening the link below and confirming switches the IP address restriction off for everyone, together with the Basic authentication ' +
       'and client certificates it asks of other networks: every user can then connect from any network. The list of ' +
       'allowed addresses is kept. Then sign in as usual.\n\n' +
       `The link works once, for ${p.minutes} minutes.`,

@@ -96,6 +96,11 @@ export interface CallOptions {
   query?: Record<string, QueryValue | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Sent without the session cookie or its request token, as nobody: for the few public calls a
+   * session must not spoil (a restricted user's session is refused from outside everywhere).
+   */
+  anonymous?: boolean;
 }
 
 export async function api<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
@@ -104,7 +109,7 @@ export async function api<T>(method: Method, path: string, options: CallOptions 
     'accept-language': language,
     'x-requested-with': 'XMLHttpRequest',
   };
-  if (requestToken && method !== 'GET') headers['x-request-token'] = requestToken;
+  if (requestToken && method !== 'GET' && !options.anonymous) headers['x-request-token'] = requestToken;
   const hasBody = options.body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   let response: Response;
@@ -112,7 +117,7 @@ export async function api<T>(method: Method, path: string, options: CallOptions 
     response = await fetch(path + queryString(options.query ?? {}), {
       method,
       headers,
-      credentials: 'same-origin',
+      credentials: options.anonymous ? 'omit' : 'same-origin',
       ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });

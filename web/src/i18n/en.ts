@@ -68,6 +68,23 @@ export const en = {
     again: 'Request a new link',
     noToken: 'This page no longer holds the link. Open the link in the e-mail again, or request a new one.',
   },
+  allowListReset: {
+    title: 'Lift the IP address restriction',
+    ask: 'Administrator locked out by the IP address restriction? Get a link by e-mail',
+    askHint: "Enter your login name. If it is a domain administrator's, a link that lifts the IP address restriction is sent to the e-mail address registered for it.",
+    login: "Administrator's login name",
+    send: 'Send',
+    sent: "If the login name is an administrator's, a link to lift the IP address restriction has been sent to its e-mail address. The link is valid for 1 hour and works once.",
+    account: 'Administrator: {{login}}',
+    explain:
+      'Lifting it turns off the IP address restriction of this domain, together with the Basic Authentication and Secure Access it asks of other networks: every user can then access the domain from any network. The list of allowed IP addresses is kept.',
+    next: 'Nobody is logged in by this. Log in as usual afterwards, correct the list of allowed IP addresses, and turn the restriction on again.',
+    confirm: 'Lift the IP address restriction of this domain now?',
+    submit: 'Lift the IP address restriction',
+    done: 'The IP address restriction has been lifted. Log in, then correct the list of allowed IP addresses.',
+    toLogin: 'Go to login',
+    noToken: 'This page no longer holds the link. Open the link in the e-mail again, or request a new one below.',
+  },
   invitation: {
     title: 'Invitation to a Guest Space',
     intro: '{{inviter}} has invited you to the guest space "{{space}}".',

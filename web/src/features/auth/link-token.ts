@@ -1,12 +1,13 @@
-// The secret token of a mailed link (`/invitations/<token>`, `/password-reset/<token>`). Once the
-// page has loaded it leaves the address bar — the history, a shared screen or a screenshot would
-// show it — and is kept in this tab's sessionStorage instead, so the form still works and a
-// reload of the token-less address finds it again (probe I6). The server sends these pages with
-// `Referrer-Policy: no-referrer`, and nothing is used up before the form is sent.
+// The secret token of a mailed link (`/invitations/<token>`, `/password-reset/<token>`,
+// `/allow-list-reset/<token>`). Once the page has loaded it leaves the address bar — the history,
+// a shared screen or a screenshot would show it — and is kept in this tab's sessionStorage
+// instead, so the form still works and a reload of the token-less address finds it again (I6).
+// The server sends these pages with `Referrer-Policy: no-referrer`, and nothing is used up before
+// the form is sent.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 
-export type LinkPage = '/invitations' | '/password-reset';
+export type LinkPage = '/invitations' | '/password-reset' | '/allow-list-reset';
 
 const storageKey = (page: LinkPage) => `engawa.link${page}`;
 

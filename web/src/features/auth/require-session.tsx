@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { errorText } from '../../ui/errors';
 import { Loading } from '../../ui/loading';
+import { AllowListResetRequest, isRestrictionRefusal } from './allow-list-reset-request';
 import { lastLoginWasGuest, loginPath, useSession } from './session';
 
 const PasswordChangePage = lazy(() => import('./password-change-page').then((m) => ({ default: m.PasswordChangePage })));
@@ -21,6 +22,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return (
       <main className="page-message">
         <p role="alert">{errorText(session.error, t)}</p>
+        {isRestrictionRefusal(session.error) && <AllowListResetRequest />}
       </main>
     );
   }

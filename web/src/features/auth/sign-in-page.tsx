@@ -10,6 +10,7 @@ import type { TwoStepAnswer } from '../../../../common/api/two-step.js';
 import { isTwoStep, signIn } from '../../api/auth';
 import { formErrors } from '../../ui/errors';
 import { Field, FormError, Notice, SubmitButton } from '../../ui/form';
+import { AllowListResetRequest, isRestrictionRefusal } from './allow-list-reset-request';
 import { AuthLayout } from './auth-layout';
 import { CodeStep } from './code-step';
 import { safeNext, useSession, useSignedIn } from './session';
@@ -77,6 +78,8 @@ export function SignInPage({ guest = false }: { guest?: boolean }) {
         <Field label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required error={errors.field('password')} />
         <SubmitButton pending={submit.isPending}>{t('signIn.submit')}</SubmitButton>
       </form>
+      {/* Refused for where this browser is, not for the password: an administrator may lift it. */}
+      {!guest && isRestrictionRefusal(submit.error) && <AllowListResetRequest login={submit.variables?.login} />}
       <ul className="links">
         <li>
           <Link to={`/forgot-password${guest ? '?guest=1' : ''}`}>{t('signIn.forgot')}</Link>
