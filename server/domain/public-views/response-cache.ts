@@ -25,6 +25,7 @@
 // retry in a second) instead of letting them pile up on the database and slow every other
 // request; answers already kept are always made again when stale (one at a time each).
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { EventBus } from '../../events/bus.js';
@@ -86,6 +87,26 @@ const making = new Map<string, Promise<Buffer>>();
 const makingByView = new Map<string, number>();
 
 /**
+ * Answers made at the same time: one per core the HTTP thread does not need. The database is
+ * usually on the same machine (SQLite's read threads, or PostgreSQL's backends), and a dozen
+ * searches at once would take every core from the thread serving the kept pages. The others wait
+ * their turn — answers already kept (made again when stale) before new ones.
+ */
+export const MAKING_AT_ONCE = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const turns: { kept: Array<() => void>; fresh: Array<() => void> } = { kept: [], fresh: [] };
+
+async function takeTurn(kept: boolean): Promise<() => void> {
+  if (running >= MAKING_AT_ONCE) await new Promise<void>((resolve) => (kept ? turns.kept : turns.fresh).push(resolve));
+  else running++;
+  return () => {
+    const next = turns.kept.shift() ?? turns.fresh.shift();
+    if (next) next();
+    else running--;
+  };
+}
+
+/**
  * The answer for `k`: the cached one while fresh, else made by `make` — once, however many ask
  * at the same time — and kept. See the top of this file for stale answers and CB_PV06.
  *
@@ -116,8 +137,15 @@ export async function cachedAnswer(k: AnswerKey, now: Date, make: () => Promise<
   makingByView.set(view, byView + 1);
   const made = (async () => {
     try {
-      const stamped = stamp ? await stamp() : null;
-      const body = await make();
+      const release = await takeTurn(entry !== undefined);
+      let body: Buffer;
+      let stamped: number | null;
+      try {
+        stamped = stamp ? await stamp() : null;
+        body = await make();
+      } finally {
+        release();
+      }
       answers.set(key, { madeAt: now.getTime(), epoch, stamp: stamped, body });
       return body;
     } finally {
