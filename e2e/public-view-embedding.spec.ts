@@ -125,9 +125,10 @@ describe('public view management: embedding and scheduled sync', () => {
     expect(await runDueSyncs(s.h.services)).toBe(1);
     await page.reload();
     await schedule.getByRole('group', { name: 'Last run' }).getByText('2 added, 0 updated, 0 removed.', { exact: false }).waitFor();
-    expect(await sync.getByLabel('E-mail field').inputValue()).toBe('contact');
-    expect(await sync.getByLabel('Attribute key for Stage').inputValue()).toBe('stage');
-    expect(await schedule.getByLabel('Repeat').inputValue()).toBe('hourly');
+    // The form fills in as the app's fields arrive (after the schedule, under a loaded machine).
+    await expect.poll(() => sync.getByLabel('E-mail field').inputValue()).toBe('contact');
+    await expect.poll(() => sync.getByLabel('Attribute key for Stage').inputValue()).toBe('stage');
+    await expect.poll(() => schedule.getByLabel('Repeat').inputValue()).toBe('hourly');
     await page.getByRole('table', { name: 'Registered visitors' }).getByRole('cell', { name: 'kim@example.com', exact: true }).waitFor();
     await page.screenshot({ path: `${SHOTS}/public-view-sync-schedule.png`, fullPage: true });
 
