@@ -10,7 +10,11 @@ import { SESSION_KEY } from './features/auth/session';
 import { SessionLanguage } from './features/auth/session-language';
 import { initI18n } from './i18n';
 import { routes } from './routes';
-import './ui/styles.css';
+import './ui/app-base.css';
+import './ui/forms.css';
+import './ui/auth.css';
+import './ui/shell.css';
+import './ui/portal.css';
 
 /** Client errors are answers, not hiccups: asking again would only get the same one. */
 function retry(failures: number, error: unknown): boolean {

@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { setVisitorLanguage } from './api';
 import { type Lang, LangProvider, initialLang } from './lang';
 import { VisitorApp } from './visitor-app';
-import './public.css';
+import './frame.css';
+import './records.css';
+import './gates.css';
+import './view-kinds.css';
 
 const lang = initialLang();
 document.documentElement.lang = lang;

@@ -4,17 +4,16 @@
 // address bar once it has loaded (link-token.ts). It signs nobody in — the administrator then logs
 // in as usual and corrects the list. A dead link (unknown, used, expired) says so, with the form
 // that asks for a new one.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { completeAllowListReset, openAllowListReset } from '../../api/allow-list-reset';
-import { errorText, formErrors } from '../../ui/errors';
+import { formErrors } from '../../ui/errors';
 import { FormError, Notice, SubmitButton } from '../../ui/form';
-import { Loading } from '../../ui/loading';
 import { AllowListResetRequest } from './allow-list-reset-request';
-import { AuthLayout } from './auth-layout';
-import { forgetLinkToken, useLinkToken } from './link-token';
+import { LinkPage, useOpenedLink } from './link-page';
+import { forgetLinkToken } from './link-token';
 import { loginPath } from './session';
 import type { SignInState } from './sign-in-page';
 
@@ -23,16 +22,9 @@ const SETTINGS_PAGE = '/admin/security';
 
 export function AllowListResetPage() {
   const { t } = useTranslation();
-  const token = useLinkToken('/allow-list-reset');
-  const info = useQuery({
-    queryKey: ['allow-list-reset', token],
-    queryFn: () => openAllowListReset(token ?? ''),
-    enabled: token !== null,
-    retry: false,
-    staleTime: Infinity,
-  });
+  const link = useOpenedLink('/allow-list-reset', openAllowListReset);
   const lift = useMutation({
-    mutationFn: () => completeAllowListReset(token ?? ''),
+    mutationFn: () => completeAllowListReset(link.token ?? ''),
     onSuccess: () => forgetLinkToken('/allow-list-reset'),
   });
   const errors = formErrors(lift.error, [], t);
@@ -42,50 +34,42 @@ export function AllowListResetPage() {
     lift.mutate();
   }
 
-  let body;
-  if (lift.isSuccess) {
-    const state: SignInState = info.data ? { login: info.data.login } : {};
-    body = (
-      <>
-        <Notice>{t('allowListReset.done')}</Notice>
-        <ul className="links">
-          <li>
-            <Link to={loginPath(false, SETTINGS_PAGE)} state={state}>
-              {t('allowListReset.toLogin')}
-            </Link>
-          </li>
-        </ul>
-      </>
-    );
-  } else if (token === null || info.isError)
-    body = (
-      <>
-        <p className="form-error" role="alert">
-          {token === null ? t('allowListReset.noToken') : errorText(info.error, t)}
-        </p>
-        <AllowListResetRequest open />
-        <ul className="links">
-          <li>
-            <Link to="/login">{t('common.backToLogin')}</Link>
-          </li>
-        </ul>
-      </>
-    );
-  else if (info.isPending) body = <Loading />;
-  else
-    body = (
-      <>
-        <p>{t('allowListReset.account', { login: info.data.login })}</p>
-        <p>{t('allowListReset.explain')}</p>
-        <p>{t('allowListReset.next')}</p>
-        <p>
-          <strong>{t('allowListReset.confirm')}</strong>
-        </p>
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <FormError errors={errors} />
-          <SubmitButton pending={lift.isPending}>{t('allowListReset.submit')}</SubmitButton>
-        </form>
-      </>
-    );
-  return <AuthLayout title={t('allowListReset.title')}>{body}</AuthLayout>;
+  const state: SignInState = link.info.data ? { login: link.info.data.login } : {};
+  const done = lift.isSuccess && (
+    <>
+      <Notice>{t('allowListReset.done')}</Notice>
+      <ul className="links">
+        <li>
+          <Link to={loginPath(false, SETTINGS_PAGE)} state={state}>
+            {t('allowListReset.toLogin')}
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+  return (
+    <LinkPage
+      title={t('allowListReset.title')}
+      link={link}
+      noToken={t('allowListReset.noToken')}
+      renew={<AllowListResetRequest open />}
+      back={{ to: '/login', label: t('common.backToLogin') }}
+      done={done}
+      account={(info) => t('allowListReset.account', { login: info.login })}
+    >
+      {() => (
+        <>
+          <p>{t('allowListReset.explain')}</p>
+          <p>{t('allowListReset.next')}</p>
+          <p>
+            <strong>{t('allowListReset.confirm')}</strong>
+          </p>
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <FormError errors={errors} />
+            <SubmitButton pending={lift.isPending}>{t('allowListReset.submit')}</SubmitButton>
+          </form>
+        </>
+      )}
+    </LinkPage>
+  );
 }

@@ -2,7 +2,7 @@
 // up (新規登録して参加) and lands in the portal signed in; an address that already has a guest
 // account joins (参加する) and signs in with it. Opening the page uses nothing up, and the token
 // leaves the address bar once it has loaded (link-token.ts).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,40 +11,29 @@ import { acceptInvitation, openInvitation, registerInvitee } from '../../api/aut
 import { currentLanguage, isLanguage, setLanguage } from '../../i18n';
 import { errorText, formErrors } from '../../ui/errors';
 import { Field, FormError, SelectField, SubmitButton } from '../../ui/form';
-import { Loading } from '../../ui/loading';
 import { browserTimeZone, timeZoneOptions } from '../../ui/time-zones';
-import { AuthLayout } from './auth-layout';
-import { forgetLinkToken, useLinkToken } from './link-token';
+import { LinkPage, useOpenedLink } from './link-page';
+import { forgetLinkToken } from './link-token';
 import { SESSION_KEY } from './session';
 import type { SignInState } from './sign-in-page';
 
 export function InvitationPage() {
   const { t } = useTranslation();
-  const token = useLinkToken('/invitations');
-  const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => openInvitation(token ?? ''),
-    enabled: token !== null,
-    retry: false,
-    staleTime: Infinity,
-  });
-
-  let body;
-  if (token === null)
-    body = (
-      <p className="form-error" role="alert">
-        {t('invitation.noToken')}
-      </p>
-    );
-  else if (invitation.isPending) body = <Loading />;
-  else if (invitation.isError)
-    body = (
-      <p className="form-error" role="alert">
-        {errorText(invitation.error, t)}
-      </p>
-    );
-  else body = <Invitation token={token} invitation={invitation.data} />;
-  return <AuthLayout title={t('invitation.title')}>{body}</AuthLayout>;
+  const link = useOpenedLink('/invitations', openInvitation);
+  return (
+    <LinkPage
+      title={t('invitation.title')}
+      link={link}
+      noToken={t('invitation.noToken')}
+      account={(invitation) =>
+        invitation.inviterName
+          ? t('invitation.intro', { inviter: invitation.inviterName, space: invitation.spaceName })
+          : t('invitation.introAnonymous', { space: invitation.spaceName })
+      }
+    >
+      {(invitation, token) => <Invitation token={token} invitation={invitation} />}
+    </LinkPage>
+  );
 }
 
 function Invitation({ token, invitation }: { token: string; invitation: InvitationPageJson }) {
@@ -52,11 +41,6 @@ function Invitation({ token, invitation }: { token: string; invitation: Invitati
   const expires = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(invitation.expiresAt));
   return (
     <>
-      <p>
-        {invitation.inviterName
-          ? t('invitation.intro', { inviter: invitation.inviterName, space: invitation.spaceName })
-          : t('invitation.introAnonymous', { space: invitation.spaceName })}
-      </p>
       <p className="muted">{t('invitation.expires', { date: expires })}</p>
       {invitation.registered ? <Join token={token} email={invitation.email} /> : <Register token={token} email={invitation.email} />}
     </>

@@ -7,11 +7,11 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 
-export type LinkPage = '/invitations' | '/password-reset' | '/allow-list-reset';
+export type LinkPath = '/invitations' | '/password-reset' | '/allow-list-reset';
 
-const storageKey = (page: LinkPage) => `engawa.link${page}`;
+const storageKey = (page: LinkPath) => `engawa.link${page}`;
 
-function remembered(page: LinkPage): string | null {
+function remembered(page: LinkPath): string | null {
   try {
     return sessionStorage.getItem(storageKey(page));
   } catch {
@@ -20,7 +20,7 @@ function remembered(page: LinkPage): string | null {
 }
 
 /** The link's token, or null when the page was opened without one (then say so). */
-export function useLinkToken(page: LinkPage): string | null {
+export function useLinkToken(page: LinkPath): string | null {
   const fromPath = useParams().token ?? null;
   const [token] = useState(() => fromPath ?? remembered(page));
   useEffect(() => {
@@ -37,7 +37,7 @@ export function useLinkToken(page: LinkPage): string | null {
 }
 
 /** The link has done its work (registered, joined, reset): a reload must not offer it again. */
-export function forgetLinkToken(page: LinkPage): void {
+export function forgetLinkToken(page: LinkPath): void {
   try {
     sessionStorage.removeItem(storageKey(page));
   } catch {

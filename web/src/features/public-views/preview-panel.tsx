@@ -14,7 +14,10 @@ import { placeErrors } from './view-form-errors';
 import { editorStrings } from './editor-strings';
 import { LangProvider } from '../../public/lang';
 import { PreviewBody, type PreviewPlace } from './preview-body';
-import '../../public/public.css';
+import '../../public/frame.css';
+import '../../public/records.css';
+import '../../public/gates.css';
+import '../../public/view-kinds.css';
 
 /** The draft part of the request (the editor makes it from the form). */
 export interface PreviewDraft {
