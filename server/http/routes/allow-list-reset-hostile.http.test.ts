@@ -2,13 +2,13 @@
 // A4 and A16): asking tells nobody who is an administrator, mail goes only to the address stored
 // for a valid administrator and carries BASE_URL whatever the request says, forged links get one
 // answer and then 429, and every ask is audited.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomString } from '../../../common/ids.js';
-import { type Harness, type TestDomain, newDomain, startApp } from '../../../test/support/app.js';
+import { type TestDomain, newDomain } from '../../../test/support/app.js';
 import { XHR } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest } from '../../../test/support/guests.js';
-import { type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
 import { fromDb } from '../../storage/dialect.js';
 
 const BASE = 'https://engawa.example.jp';
@@ -17,20 +17,11 @@ const OUTSIDE = '203.0.113.60';
 const SETTINGS = '/v1/security/settings.json';
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: BASE });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: BASE });
 
   async function domain(locked = true): Promise<TestDomain & { name: string }> {
     const name = `Dom ${randomString(8)}`;
-    const d = await newDomain(h, name);
+    const d = await newDomain(h(), name);
     if (locked) {
       const res = await d.request({ method: 'PUT', url: SETTINGS, as: d.admin, payload: { ipRestriction: { enabled: true, allow: ['127.0.0.1'] } } });
       expect(res.statusCode, res.body).toBe(200);
@@ -43,19 +34,19 @@ eachDatabase((database) => {
   const open = (d: TestDomain, token: string) => d.request({ method: 'GET', url: `/api/allow-list-reset/${token}`, remoteAddress: OUTSIDE });
 
   async function queued(d: TestDomain): Promise<Array<{ recipient: string }>> {
-    return h.services.db.selectFrom('mailOutbox').select('recipient').where('domainId', '=', d.id).where('template', '=', 'allow-list-reset').execute();
+    return h().services.db.selectFrom('mailOutbox').select('recipient').where('domainId', '=', d.id).where('template', '=', 'allow-list-reset').execute();
   }
 
   /** Delivers what is queued and answers the messages about `d` (its name is in every one). */
   async function delivered(d: { name: string }, count: number) {
-    await h.mail.runOnce();
-    const about = () => smtp.messages.filter((m) => (m.mail.text ?? '').includes(d.name));
-    await smtp.waitFor(() => about().length >= count);
+    await h().mail.runOnce();
+    const about = () => smtp().messages.filter((m) => (m.mail.text ?? '').includes(d.name));
+    await smtp().waitFor(() => about().length >= count);
     return about();
   }
 
   async function failures(d: TestDomain): Promise<unknown[]> {
-    const rows = await h.services.db
+    const rows = await h().services.db
       .selectFrom('auditLog')
       .select(['detail', 'result'])
       .where('domainId', '=', d.id)
@@ -103,7 +94,7 @@ eachDatabase((database) => {
       expect(mail!.envelope.to).toEqual(['admin@example.com']);
       expect(mail!.mail.text).toMatch(LINK);
       expect(`${mail!.mail.text}${mail!.mail.html}`).not.toContain('evil.example');
-      expect(smtp.messages.some((m) => m.envelope.to.includes('attacker@evil.example'))).toBe(false);
+      expect(smtp().messages.some((m) => m.envelope.to.includes('attacker@evil.example'))).toBe(false);
     });
 
     it('limits requests per address, and mails per account, without telling who exists', async () => {

@@ -2,12 +2,13 @@
 // through a real SMTP server: ask from outside, receive the link at the stored address, open it
 // from outside, the restriction is off, sign in as usual. The link works once, for an hour, and
 // only while its account is still a valid administrator; it signs nobody in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomString } from '../../../common/ids.js';
-import { type Harness, PASSWORD, type TestDomain, newDomain, startApp } from '../../../test/support/app.js';
+import { PASSWORD, type TestDomain, newDomain } from '../../../test/support/app.js';
 import { XHR, signInBrowser } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';
-import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
+import type { ReceivedMail } from '../../../test/support/smtp.js';
 import { fromDb } from '../../storage/dialect.js';
 
 const BASE = 'https://engawa.example.jp';
@@ -16,21 +17,12 @@ const OUTSIDE = '203.0.113.50';
 const SETTINGS = '/v1/security/settings.json';
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: BASE });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: BASE });
 
   /** A domain whose allow-list admits only 127.0.0.1 (where inject comes from by default). */
   async function lockedDomain(extra: Record<string, unknown> = {}): Promise<TestDomain & { name: string }> {
     const name = `Dom ${randomString(8)}`;
-    const d = await newDomain(h, name);
+    const d = await newDomain(h(), name);
     const res = await d.request({ method: 'PUT', url: SETTINGS, as: d.admin, payload: { ipRestriction: { enabled: true, allow: ['127.0.0.1'] }, ...extra } });
     expect(res.statusCode, res.body).toBe(200);
     return { ...d, name };
@@ -45,14 +37,14 @@ eachDatabase((database) => {
     d.request({ method: 'POST', url: '/api/session', headers: XHR, remoteAddress, payload: { login, password: PASSWORD } });
 
   /** Mail that reached `to` about this domain (every test domain's admin is admin@example.com). */
-  const mailsFor = (d: { name: string }, to: string) => smtp.messages.filter((m) => m.envelope.to.includes(to) && (m.mail.text ?? '').includes(d.name));
+  const mailsFor = (d: { name: string }, to: string) => smtp().messages.filter((m) => m.envelope.to.includes(to) && (m.mail.text ?? '').includes(d.name));
 
   async function askAndReceive(d: TestDomain & { name: string }, login: string, to: string): Promise<ReceivedMail> {
     const before = mailsFor(d, to).length;
     const res = await ask(d, login);
     expect([res.statusCode, res.json()]).toEqual([200, {}]);
-    await h.mail.runOnce();
-    await smtp.waitFor(() => mailsFor(d, to).length > before);
+    await h().mail.runOnce();
+    await smtp().waitFor(() => mailsFor(d, to).length > before);
     return mailsFor(d, to)[before]!;
   }
 
@@ -65,7 +57,7 @@ eachDatabase((database) => {
   }
 
   const audits = (d: TestDomain, action: string) =>
-    h.services.db.selectFrom('auditLog').select(['actorKind', 'targetType', 'targetId', 'result', 'detail', 'ip']).where('domainId', '=', d.id).where('action', '=', action).execute();
+    h().services.db.selectFrom('auditLog').select(['actorKind', 'targetType', 'targetId', 'result', 'detail', 'ip']).where('domainId', '=', d.id).where('action', '=', action).execute();
 
   describe('a locked-out administrator lifts the allow-list from outside', () => {
     it('asks, receives the link at the stored address, opens and uses it, then signs in normally from outside', async () => {
@@ -90,7 +82,7 @@ eachDatabase((database) => {
       const token = tokenOf(mail);
       expect(mail.mail.html).toContain(`href="${BASE}/allow-list-reset/${token}"`);
       // Kept hashed: the token itself is nowhere in the table.
-      const stored = await h.services.db.selectFrom('allowListResets').selectAll().where('domainId', '=', d.id).execute();
+      const stored = await h().services.db.selectFrom('allowListResets').selectAll().where('domainId', '=', d.id).execute();
       expect(stored.map((r) => [Number(r.userId), r.tokenHash.length, r.tokenHash.includes(token), r.usedAt])).toEqual([[d.admin.id, 64, false, null]]);
 
       // Opening tells whose link it is and changes nothing.
@@ -120,7 +112,7 @@ eachDatabase((database) => {
       expect(await audits(d, 'security.settings')).toHaveLength(2); // switched on, then off by the link
 
       // The outbox keeps a copy without the link's secret once SMTP delivered the message.
-      const kept = await h.services.db.selectFrom('mailOutbox').selectAll().where('domainId', '=', d.id).where('template', '=', 'allow-list-reset').executeTakeFirstOrThrow();
+      const kept = await h().services.db.selectFrom('mailOutbox').selectAll().where('domainId', '=', d.id).where('template', '=', 'allow-list-reset').executeTakeFirstOrThrow();
       expect(kept.status).toBe('sent');
       for (const part of [kept.textBody, kept.htmlBody, JSON.stringify(fromDb.json(kept.params, {}))]) {
         expect(part).not.toContain(token);
@@ -168,9 +160,9 @@ eachDatabase((database) => {
     it('expires after an hour, leaving the restriction on', async () => {
       const d = await lockedDomain();
       const token = tokenOf(await askAndReceive(d, 'admin', 'admin@example.com'));
-      h.clock.advance(59 * 60_000);
+      h().clock.advance(59 * 60_000);
       expect((await open(d, token)).statusCode).toBe(200);
-      h.clock.advance(60_000);
+      h().clock.advance(60_000);
       for (const late of [await open(d, token), await use(d, token)]) {
         expect([late.statusCode, late.json().code]).toEqual([404, 'CB_IR01']);
       }

@@ -3,12 +3,12 @@
 // with the password and the code mailed for two-step verification, and works in the guest space
 // — all from a network outside the domain's allow-list, where regular users are held to the
 // allow-list, the Basic gate and client certificates.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, PASSWORD, newDomain, startApp } from '../../../test/support/app.js';
+import { expect, it } from 'vitest';
+import { PASSWORD, newDomain } from '../../../test/support/app.js';
 import { XHR } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { BASE_URL, deliver, invitations, invite, mailTo, sessionFrom, tokenOf } from '../../../test/support/invitations.js';
-import { type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
 import { addSpace } from '../../../test/support/spaces.js';
 
 const OUTSIDE = '198.51.100.77';
@@ -17,19 +17,10 @@ const GUEST_PASSWORD = 'a long passphrase 42';
 const INVITEE = 'partner@example.com';
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL });
 
   it('invites, registers, passes the e-mailed code and works in the space from outside; users there are held to the gates', async () => {
-    const d = await newDomain(h, 'Harbor Co');
+    const d = await newDomain(h(), 'Harbor Co');
     const sa = await d.addUser('sa');
     const space = await addSpace(d, d.admin, { name: 'Harbor renovation', isGuest: true, members: [{ entity: { type: 'USER', code: 'sa' }, isAdmin: true }] });
     const settings = await d.request({
@@ -51,7 +42,7 @@ eachDatabase((database) => {
     // 1. The invitation arrives over SMTP, in the language the administrator chose.
     const invited = await invite(d, space.id, [INVITEE], sa, { locale: 'en', message: 'Welcome to the harbor project.' });
     expect(invited.statusCode, invited.body).toBe(200);
-    const invitation = mailTo(await deliver(h, smtp), INVITEE);
+    const invitation = mailTo(await deliver(h(), smtp()), INVITEE);
     expect(invitation.mail.subject).toBe('Invitation to the guest space "Harbor renovation"');
     expect(invitation.mail.text).toContain('Welcome to the harbor project.');
     const token = tokenOf(invitation);
@@ -64,7 +55,7 @@ eachDatabase((database) => {
     const first = sessionFrom(registered);
     const landed = await outside('GET', `/k/guest/${space.id}/v1/space.json?id=${space.id}`, { headers: { cookie: first } });
     expect(landed.statusCode, landed.body).toBe(200);
-    const welcome = mailTo(await deliver(h, smtp), INVITEE);
+    const welcome = mailTo(await deliver(h(), smtp()), INVITEE);
     expect(welcome.mail.subject).toBe('Engawa ゲストユーザー登録完了のお知らせ');
     expect((await invitations(d, space.id, sa))[0]).toMatchObject({ email: INVITEE, status: 'ACTIVE' });
 
@@ -73,7 +64,7 @@ eachDatabase((database) => {
     expect(password.statusCode, password.body).toBe(200);
     expect(password.headers['set-cookie']).toBeUndefined();
     const { challenge } = password.json().twoStep;
-    const codeMail = mailTo(await deliver(h, smtp), INVITEE);
+    const codeMail = mailTo(await deliver(h(), smtp()), INVITEE);
     expect(codeMail.mail.subject).toContain('確認コード');
     const code = /\b(\d{6})\b/.exec(codeMail.mail.text ?? '')?.[1];
     expect(code).toBeDefined();
@@ -105,7 +96,7 @@ eachDatabase((database) => {
     const gate = `Basic ${Buffer.from(`site:${GATE_PASSWORD}`).toString('base64')}`;
     const withGate = await d.request({ method: 'GET', url: `${k}/space.json?id=${space.id}`, as: sa, remoteAddress: OUTSIDE, headers: { authorization: gate } });
     expect(withGate.statusCode, withGate.body).toBe(200);
-    const blocked = await h.services.db.selectFrom('auditLog').select(['actorCode']).where('domainId', '=', d.id).where('action', '=', 'access.blocked').execute();
+    const blocked = await h().services.db.selectFrom('auditLog').select(['actorCode']).where('domainId', '=', d.id).where('action', '=', 'access.blocked').execute();
     expect(blocked.length).toBeGreaterThan(0);
     expect(blocked.map((b) => b.actorCode)).not.toContain(`guest/${INVITEE}`);
   });

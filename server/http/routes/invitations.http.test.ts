@@ -1,8 +1,7 @@
 // Guest invitations end to end, through a real SMTP server: a space administrator invites, the
 // invitee reads the mail, opens the link, registers and works in the guest space at once; the
 // administrators' list follows every step. Expiry runs on the injected clock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest } from '../../../test/support/guests.js';
 import {
@@ -19,23 +18,14 @@ import {
   sessionFrom,
   tokenOf,
 } from '../../../test/support/invitations.js';
-import { type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL });
 
   describe('the whole flow', () => {
     it('invites two addresses; one registers from the mail and works in the space at once; reading the link uses nothing up (I6)', async () => {
-      const { d, sa, space } = await inviteWorld(h);
+      const { d, sa, space } = await inviteWorld(h());
       const res = await invite(d, space, [' Alice@Example.COM ', 'bob@example.com', 'alice@example.com'], sa, { message: 'Welcome aboard!' });
       expect(res.statusCode, res.body).toBe(200);
       const invited = res.json().invitations;
@@ -44,7 +34,7 @@ eachDatabase((database) => {
         { id: expect.any(String), email: 'bob@example.com', status: 'INVITED' },
       ]);
 
-      const mails = await deliver(h, smtp);
+      const mails = await deliver(h(), smtp());
       expect(mails).toHaveLength(2);
       const mail = mailTo(mails, 'Alice@example.com');
       expect(mail.envelope.to).toEqual(['Alice@example.com']);
@@ -55,7 +45,7 @@ eachDatabase((database) => {
       const token = tokenOf(mail);
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // Only the hash is kept.
-      const rows = await h.services.db.selectFrom('guestInvitations').select('tokenHash').where('domainId', '=', d.id).execute();
+      const rows = await h().services.db.selectFrom('guestInvitations').select('tokenHash').where('domainId', '=', d.id).execute();
       expect(rows.every((r) => r.tokenHash && r.tokenHash.length === 64 && r.tokenHash !== token)).toBe(true);
 
       const page = await openLink(d, token);
@@ -80,7 +70,7 @@ eachDatabase((database) => {
       const viaHeader = await d.request({ method: 'GET', url: `/k/guest/${space}/v1/space.json?id=${space}`, headers: { 'x-cybozu-authorization': header } });
       expect(viaHeader.statusCode, viaHeader.body).toBe(200);
 
-      const welcome = mailTo(await deliver(h, smtp), 'Alice@example.com');
+      const welcome = mailTo(await deliver(h(), smtp()), 'Alice@example.com');
       expect(welcome.mail.subject).toBe('Engawa ゲストユーザー登録完了のお知らせ');
       expect(welcome.mail.text).toContain(`アクセス URL: ${BASE_URL}/guest/${space}`);
       expect(welcome.mail.text).toContain('ログイン名: Alice@example.com');
@@ -98,15 +88,15 @@ eachDatabase((database) => {
       expect(suspend.statusCode, suspend.body).toBe(200);
       expect((await invitations(d, space, sa))[0]!.status).toBe('INACTIVE');
 
-      const audit = await h.services.db.selectFrom('auditLog').select(['action', 'actorKind']).where('domainId', '=', d.id).where('action', 'like', 'invitation.%').execute();
+      const audit = await h().services.db.selectFrom('auditLog').select(['action', 'actorKind']).where('domainId', '=', d.id).where('action', 'like', 'invitation.%').execute();
       expect(audit.map((a) => a.action).sort()).toEqual(['invitation.accept', 'invitation.create', 'invitation.create']);
     });
 
     it('writes the mail in the invitation language, escaping the message in HTML', async () => {
-      const { d, sa, space } = await inviteWorld(h, '営業部 <共有>');
+      const { d, sa, space } = await inviteWorld(h(), '営業部 <共有>');
       const message = 'よろしくお願いします。\r\nBcc: evil@example.com\r\nSubject: pwned\r\n\r\n<b>bold</b> <a href="javascript:alert(1)">x</a>';
       expect((await invite(d, space, ['yuki@example.jp'], sa, { locale: 'ja', message })).statusCode).toBe(200);
-      const received = await deliver(h, smtp);
+      const received = await deliver(h(), smtp());
       expect(received).toHaveLength(1);
       const mail = mailTo(received, 'yuki@example.jp');
       // The message stays in the body: no header, no extra recipient (I9).
@@ -126,11 +116,11 @@ eachDatabase((database) => {
     });
 
     it('lets an address that is already a guest join without a new password', async () => {
-      const { d, sa, space } = await inviteWorld(h);
+      const { d, sa, space } = await inviteWorld(h());
       const guest = await addGuest(d, 'carol@example.com');
       const res = await invite(d, space, ['carol@example.com'], sa);
       expect(res.json().invitations[0].status).toBe('INVITED');
-      const token = tokenOf(mailTo(await deliver(h, smtp), 'carol@example.com'));
+      const token = tokenOf(mailTo(await deliver(h(), smtp()), 'carol@example.com'));
       expect((await openLink(d, token)).json().registered).toBe(true);
       expect((await register(d, token)).statusCode).toBe(400);
 
@@ -147,14 +137,14 @@ eachDatabase((database) => {
         { id: null, email: 'CAROL@example.com', status: 'ALREADY_GUEST' },
         { id: expect.any(String), email: 'dave@example.com', status: 'INVITED' },
       ]);
-      expect((await deliver(h, smtp)).map((m) => m.envelope.to[0])).toEqual(['dave@example.com']);
+      expect((await deliver(h(), smtp())).map((m) => m.envelope.to[0])).toEqual(['dave@example.com']);
     });
 
     it('keeps the session of the invited guest when it accepts while signed in', async () => {
-      const { d, sa, space } = await inviteWorld(h);
+      const { d, sa, space } = await inviteWorld(h());
       await addGuest(d, 'erin@example.com');
       await invite(d, space, ['erin@example.com'], sa);
-      const token = tokenOf(mailTo(await deliver(h, smtp), 'erin@example.com'));
+      const token = tokenOf(mailTo(await deliver(h(), smtp()), 'erin@example.com'));
       const signIn = await d.request({ method: 'POST', url: '/api/session', payload: { login: 'erin@example.com', password: 'correct horse battery', guest: true }, headers: { 'x-requested-with': 'XMLHttpRequest' } });
       expect(signIn.statusCode, signIn.body).toBe(200);
       const cookie = sessionFrom(signIn);
@@ -167,12 +157,12 @@ eachDatabase((database) => {
 
   describe('expiry, re-sending and cancelling', () => {
     it('works until seven days have passed, then fails until re-sent; a re-send kills the old link (I3, I4)', async () => {
-      const { d, sa, space } = await inviteWorld(h);
+      const { d, sa, space } = await inviteWorld(h());
       await invite(d, space, ['frank@example.com'], sa);
-      const first = tokenOf(mailTo(await deliver(h, smtp), 'frank@example.com'));
-      h.clock.advance(7 * DAY_MS - 1000);
+      const first = tokenOf(mailTo(await deliver(h(), smtp()), 'frank@example.com'));
+      h().clock.advance(7 * DAY_MS - 1000);
       expect((await openLink(d, first)).statusCode).toBe(200);
-      h.clock.advance(2000); // day 7 + 1 s, on the server's clock (I3)
+      h().clock.advance(2000); // day 7 + 1 s, on the server's clock (I3)
       const late = await openLink(d, first);
       expect(late.statusCode).toBe(404);
       expect(late.json().code).toBe('GAIA_IV01');
@@ -182,7 +172,7 @@ eachDatabase((database) => {
 
       const resent = await d.request({ method: 'POST', url: `/k/guest/${space}/v1/space/invitations/resend.json`, as: sa, payload: { id: space, invitation: expired!.id } });
       expect(resent.statusCode, resent.body).toBe(200);
-      const second = tokenOf(mailTo(await deliver(h, smtp), 'frank@example.com'));
+      const second = tokenOf(mailTo(await deliver(h(), smtp()), 'frank@example.com'));
       expect(second).not.toBe(first);
       const [revived] = await invitations(d, space, sa);
       expect(revived).toMatchObject({ status: 'INVITED', sentCount: '2' });
@@ -192,20 +182,20 @@ eachDatabase((database) => {
       const soon = await d.request({ method: 'POST', url: `/k/guest/${space}/v1/space/invitations/resend.json`, as: sa, payload: { id: space, invitation: revived!.id } });
       expect(soon.statusCode).toBe(429);
       expect(Number(soon.headers['retry-after'])).toBeGreaterThan(0);
-      h.clock.advance(61_000);
+      h().clock.advance(61_000);
       // Inviting the address again re-sends the pending invitation rather than adding one.
       const again = await invite(d, space, ['frank@example.com'], sa);
       expect(again.json().invitations).toEqual([{ id: revived!.id, email: 'frank@example.com', status: 'RESENT' }]);
-      const third = tokenOf(mailTo(await deliver(h, smtp), 'frank@example.com'));
+      const third = tokenOf(mailTo(await deliver(h(), smtp()), 'frank@example.com'));
       expect((await openLink(d, second)).statusCode).toBe(404);
       expect((await register(d, third)).statusCode).toBe(200);
       expect(await invitations(d, space, sa)).toHaveLength(1);
     });
 
     it('cancels: the link dies at once and the list says CANCELLED (I4)', async () => {
-      const { d, sa, space } = await inviteWorld(h);
+      const { d, sa, space } = await inviteWorld(h());
       const { id } = (await invite(d, space, ['gina@example.com'], sa)).json().invitations[0];
-      const token = tokenOf(mailTo(await deliver(h, smtp), 'gina@example.com'));
+      const token = tokenOf(mailTo(await deliver(h(), smtp()), 'gina@example.com'));
       const cancel = await d.request({ method: 'DELETE', url: `/k/guest/${space}/v1/space/invitation.json?id=${space}&invitation=${id}`, as: sa });
       expect(cancel.statusCode, cancel.body).toBe(200);
       expect((await openLink(d, token)).statusCode).toBe(404);

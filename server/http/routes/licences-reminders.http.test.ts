@@ -2,12 +2,13 @@
 // its first sign-in, the clock moved and the job run by hand; administrators read the
 // notification in their own language (only while they administer the domain) and get one
 // e-mail through a real SMTP server; others get nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayStart } from '../../../common/licences/calendar.js';
-import { type Harness, PASSWORD, type Persona, type TestDomain, basicAuth, newDomain, startApp } from '../../../test/support/app.js';
+import { PASSWORD, type Persona, type TestDomain, basicAuth, newDomain } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest } from '../../../test/support/guests.js';
-import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
+import type { ReceivedMail } from '../../../test/support/smtp.js';
 import { runLicenceReminders } from '../../domain/licences/reminders.js';
 
 const CONTRACT = '/v1/licences/contract.json';
@@ -23,17 +24,8 @@ interface Notice {
 }
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: 'https://engawa.example.jp' });
   const contracted: TestDomain[] = [];
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: 'https://engawa.example.jp' });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
   // A finished test's domain leaves the job's round: later clocks must not remind it.
   afterEach(async () => {
     for (const d of contracted.splice(0)) await d.request({ method: 'DELETE', url: CONTRACT, as: d.admin });
@@ -46,7 +38,7 @@ eachDatabase((database) => {
   }
 
   async function world(guestLicences = 5): Promise<World> {
-    const d = await newDomain(h);
+    const d = await newDomain(h());
     const made = await d.request({
       method: 'POST',
       url: '/v1/users.json',
@@ -80,9 +72,9 @@ eachDatabase((database) => {
   /** Moves the clock to 10:00 in Japan `n` days before `day` (never back) and runs the job. */
   async function runDaysBefore(day: string, n: number): Promise<void> {
     const at = dayStart(addDays(day, -n)).getTime() + 10 * HOUR;
-    expect(at).toBeGreaterThanOrEqual(h.clock.now().getTime());
-    h.clock.current = new Date(at);
-    await runLicenceReminders(h.services);
+    expect(at).toBeGreaterThanOrEqual(h().clock.now().getTime());
+    h().clock.current = new Date(at);
+    await runLicenceReminders(h().services);
   }
 
   async function inbox(d: TestDomain, as: Persona): Promise<{ notifications: Notice[]; unread: { toMe: string; all: string } }> {
@@ -94,11 +86,11 @@ eachDatabase((database) => {
 
   /** Sends what is queued; answers the licence mails of this domain that arrived. */
   async function sent(d: TestDomain): Promise<ReceivedMail[]> {
-    const rows = await h.services.db.selectFrom('mailOutbox').select(['messageId', 'status']).where('domainId', '=', d.id).where('template', '=', 'licence-reminder').execute();
-    for (let i = 0; i < 10 && (await h.mail.runOnce()) > 0; i++);
+    const rows = await h().services.db.selectFrom('mailOutbox').select(['messageId', 'status']).where('domainId', '=', d.id).where('template', '=', 'licence-reminder').execute();
+    for (let i = 0; i < 10 && (await h().mail.runOnce()) > 0; i++);
     const ids = new Set(rows.map((r) => r.messageId));
-    if (ids.size > 0) await smtp.waitFor(() => smtp.messages.filter((m) => ids.has(m.mail.messageId ?? '')).length >= ids.size);
-    return smtp.messages.filter((m) => ids.has(m.mail.messageId ?? '')).sort((a, b) => a.envelope.to[0]!.localeCompare(b.envelope.to[0]!));
+    if (ids.size > 0) await smtp().waitFor(() => smtp().messages.filter((m) => ids.has(m.mail.messageId ?? '')).length >= ids.size);
+    return smtp().messages.filter((m) => ids.has(m.mail.messageId ?? '')).sort((a, b) => a.envelope.to[0]!.localeCompare(b.envelope.to[0]!));
   }
 
   describe('trial-ending reminders', () => {
@@ -137,7 +129,7 @@ eachDatabase((database) => {
       expect(mails[1]!.mail.text).toContain(`・Ann（ann@example.com）: ${endsJa}まで（あと 7 日）`);
 
       // Run again, and on a later day before the next stage: nothing new.
-      await runLicenceReminders(h.services);
+      await runLicenceReminders(h().services);
       await runDaysBefore(trialEnds, 3);
       expect(await notices(d, d.admin)).toHaveLength(1);
       expect(await sent(d)).toHaveLength(2);
@@ -180,8 +172,8 @@ eachDatabase((database) => {
       const { d, boss } = await world();
       const { trialEnds } = await signedInGuest(d, 'ann@example.com', 'Ann');
       await signedInGuest(d, 'bob@example.com', 'Bob');
-      h.clock.current = new Date(dayStart(addDays(trialEnds, -7)).getTime() + 10 * HOUR);
-      await Promise.all([runLicenceReminders(h.services), runLicenceReminders(h.services)]);
+      h().clock.current = new Date(dayStart(addDays(trialEnds, -7)).getTime() + 10 * HOUR);
+      await Promise.all([runLicenceReminders(h().services), runLicenceReminders(h().services)]);
       for (const who of [d.admin, boss]) {
         const seen = await notices(d, who);
         expect(seen.flatMap((n) => n.licence?.guests?.map((g) => g.email) ?? []).sort()).toEqual(['ann@example.com', 'bob@example.com']);
@@ -208,8 +200,8 @@ eachDatabase((database) => {
       expect(await warned(d.admin)).toMatchObject([{ toMe: true, licence: { inUse: 2, licences: 1 }, summary: 'Guests who need a licence (2) exceed your guest licences (1)' }]);
       expect((await warned(boss)).map((n) => n.summary)).toEqual(['ライセンスが必要なゲスト（2 人）が、ゲストライセンス数（1）を超えています']);
       expect(await warned(d.member)).toEqual([]);
-      h.clock.advance(5 * HOUR);
-      await runLicenceReminders(h.services);
+      h().clock.advance(5 * HOUR);
+      await runLicenceReminders(h().services);
       expect(await warned(d.admin)).toHaveLength(1);
       const mails = await sent(d);
       const exceededSubjects = ['More guests need a licence than you hold', 'ゲストライセンスが不足しています'];

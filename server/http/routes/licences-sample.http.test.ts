@@ -57,6 +57,9 @@ eachDatabase((database) => {
   const table = (e: EstimateJson) =>
     e.periods.map((p) => ({ label: p.label, from: p.from, to: p.to, lines: p.lines.map((l) => [l.item, l.licences, l.inUse, l.quantity, l.months, l.unitPrice, l.amount]), total: p.total }));
 
+  /** A period as `table` shows it. */
+  const period = (label: string, from: string, to: string, total: number, lines: unknown[][]) => ({ label, from, to, lines, total });
+
   async function csvTotals(d: TestDomain): Promise<string[]> {
     const res = await d.request({ method: 'GET', url: `${ESTIMATE_CSV_PATH}?locale=en`, as: d.admin });
     expect(res.statusCode, res.body).toBe(200);
@@ -84,28 +87,16 @@ eachDatabase((database) => {
       ]);
 
       expect(table(await estimateOf(d))).toEqual([
-        {
-          label: 'currentMonth',
-          from: '2026-11-01',
-          to: '2026-11-30',
-          lines: [
-            ['users', 25, 23, 25, 1, 1_800, 45_000],
-            ['guests', 5, 4, 5, 1, 1_440, 7_200],
-            ['viewPlan', 1, 1, 1, 1, 18_000, 18_000],
-          ],
-          total: 70_200,
-        },
-        {
-          label: 'nextMonth',
-          from: '2026-12-01',
-          to: '2026-12-31',
-          lines: [
-            ['users', 25, 23, 25, 1, 1_800, 45_000],
-            ['guests', 5, 6, 6, 1, 1_440, 8_640],
-            ['viewPlan', 1, 1, 1, 1, 18_000, 18_000],
-          ],
-          total: 71_640,
-        },
+        period('currentMonth', '2026-11-01', '2026-11-30', 70_200, [
+          ['users', 25, 23, 25, 1, 1_800, 45_000],
+          ['guests', 5, 4, 5, 1, 1_440, 7_200],
+          ['viewPlan', 1, 1, 1, 1, 18_000, 18_000],
+        ]),
+        period('nextMonth', '2026-12-01', '2026-12-31', 71_640, [
+          ['users', 25, 23, 25, 1, 1_800, 45_000],
+          ['guests', 5, 6, 6, 1, 1_440, 8_640],
+          ['viewPlan', 1, 1, 1, 1, 18_000, 18_000],
+        ]),
       ]);
       expect(await csvTotals(d)).toEqual([
         'Current month,2026-11-01,2026-11-30,Standard,Monthly,Total,,,,,,70200',
@@ -129,28 +120,16 @@ eachDatabase((database) => {
       const e = await estimateOf(d);
       expect(e.contract).toMatchObject({ term: 'annual', startDate: '2026-04-01', endDate: '2027-03-31' });
       expect(table(e)).toEqual([
-        {
-          label: 'currentTerm',
-          from: '2026-04-01',
-          to: '2027-03-31',
-          lines: [
-            ['users', 25, 23, 25, 12, 1_800, 540_000],
-            ['guests', 5, 5, 5, 12, 1_440, 86_400],
-            // Required from 15 October: October to March, 6 guest-months.
-            ['guestsProRata', 0, 1, 6, 1, 1_440, 8_640],
-          ],
-          total: 635_040,
-        },
-        {
-          label: 'nextTerm',
-          from: '2027-04-01',
-          to: '2028-03-31',
-          lines: [
-            ['users', 25, 23, 25, 12, 1_800, 540_000],
-            ['guests', 5, 6, 6, 12, 1_440, 103_680],
-          ],
-          total: 643_680,
-        },
+        period('currentTerm', '2026-04-01', '2027-03-31', 635_040, [
+          ['users', 25, 23, 25, 12, 1_800, 540_000],
+          ['guests', 5, 5, 5, 12, 1_440, 86_400],
+          // Required from 15 October: October to March, 6 guest-months.
+          ['guestsProRata', 0, 1, 6, 1, 1_440, 8_640],
+        ]),
+        period('nextTerm', '2027-04-01', '2028-03-31', 643_680, [
+          ['users', 25, 23, 25, 12, 1_800, 540_000],
+          ['guests', 5, 6, 6, 12, 1_440, 103_680],
+        ]),
       ]);
       expect(await csvTotals(d)).toEqual([
         'Current term,2026-04-01,2027-03-31,Standard,Annual,Total,,,,,,635040',

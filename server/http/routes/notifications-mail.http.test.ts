@@ -2,11 +2,12 @@
 // mail is written when the worker sends it, in the recipient's language, from what they may see
 // then — a hidden field is never in it, and a mail about something they lost access to (or after
 // they turned e-mail off) is dropped at send time (probe G13).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, type Persona, type TestDomain, PASSWORD, basicAuth, newDomain, startApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
+import { type Persona, type TestDomain, PASSWORD, basicAuth, newDomain } from '../../../test/support/app.js';
 import { deployedApp } from '../../../test/support/apps.js';
 import { eachDatabase } from '../../../test/support/db.js';
-import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
+import type { ReceivedMail } from '../../../test/support/smtp.js';
 
 const FIELDS = {
   title: { type: 'SINGLE_LINE_TEXT', code: 'title', label: 'Title' },
@@ -14,16 +15,7 @@ const FIELDS = {
 };
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: 'https://engawa.example.jp' });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: 'https://engawa.example.jp' });
 
   interface World {
     d: TestDomain;
@@ -35,7 +27,7 @@ eachDatabase((database) => {
 
   /** alice (English) and yuki (Japanese) chose e-mail; bob did not. All three hear of every add and edit. */
   async function world(): Promise<World> {
-    const d = await newDomain(h);
+    const d = await newDomain(h());
     const alice = await d.addUser('alice');
     const bob = await d.addUser('bob');
     const made = await d.request({
@@ -57,17 +49,17 @@ eachDatabase((database) => {
     return { d, app, alice, bob, yuki };
   }
 
-  const sentCount = async () => (await h.services.db.selectFrom('mailOutbox').select('id').where('status', '=', 'sent').execute()).length;
+  const sentCount = async () => (await h().services.db.selectFrom('mailOutbox').select('id').where('status', '=', 'sent').execute()).length;
 
   /** Sends what is queued and answers the mail that arrived meanwhile. */
   async function send(): Promise<ReceivedMail[]> {
-    const before = smtp.messages.length;
+    const before = smtp().messages.length;
     const sentBefore = await sentCount();
-    await h.mail.runOnce();
+    await h().mail.runOnce();
     const expected = before + (await sentCount()) - sentBefore;
     // The relay has accepted each by now; its parser may still be reading the last one.
-    if (expected > before) await smtp.waitFor(() => smtp.messages.length >= expected);
-    return smtp.messages.slice(before);
+    if (expected > before) await smtp().waitFor(() => smtp().messages.length >= expected);
+    return smtp().messages.slice(before);
   }
 
   async function outbox(w: World, status: string): Promise<Array<{ to: string }>> {

@@ -2,11 +2,12 @@
 // open its link, choose a new password. Nothing in the answer tells whether an account exists,
 // may reset or is suspended (A4); links are single-use, hashed, an hour long, from BASE_URL
 // (A15, A16); a reset ends every session and never reactivates a suspended account.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, PASSWORD, type TestDomain, basicAuth, newDomain, startApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, type TestDomain, basicAuth, newDomain } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest } from '../../../test/support/guests.js';
-import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
+import type { ReceivedMail } from '../../../test/support/smtp.js';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const COOKIE = '__Host-engawa_sid';
@@ -14,16 +15,7 @@ const BASE = 'https://engawa.example.jp';
 const LINK = /https:\/\/engawa\.example\.jp\/password-reset\/([A-Za-z0-9_-]{43})/;
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: BASE, LOCKOUT_THRESHOLD: '3' });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: BASE, LOCKOUT_THRESHOLD: '3' });
 
   const ask = (d: TestDomain, payload: Record<string, unknown>, remoteAddress = '198.51.100.7') =>
     d.request({ method: 'POST', url: '/api/password-reset', headers: XHR, remoteAddress, payload });
@@ -32,20 +24,20 @@ eachDatabase((database) => {
     d.request({ method: 'POST', url: `/api/password-reset/${token}`, headers: XHR, payload: { newPassword } });
 
   async function queued(d: TestDomain): Promise<number> {
-    const rows = await h.services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', d.id).where('template', '=', 'password-reset').execute();
+    const rows = await h().services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', d.id).where('template', '=', 'password-reset').execute();
     return rows.length;
   }
 
-  const countTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.includes(to)).length;
+  const countTo = (to: string) => smtp().messages.filter((m) => m.envelope.to.includes(to)).length;
 
   /** Asks for a link, sends what is queued, and answers the mail that then reached `to`. */
   async function askAndReceive(d: TestDomain, to: string, payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<ReceivedMail> {
     const before = countTo(to);
     const res = await d.request({ method: 'POST', url: '/api/password-reset', headers: { ...XHR, ...headers }, payload });
     expect([res.statusCode, res.json()]).toEqual([200, {}]);
-    await h.mail.runOnce();
-    await smtp.waitFor(() => countTo(to) > before);
-    return smtp.messages.filter((m) => m.envelope.to.includes(to))[before]!;
+    await h().mail.runOnce();
+    await smtp().waitFor(() => countTo(to) > before);
+    return smtp().messages.filter((m) => m.envelope.to.includes(to))[before]!;
   }
 
   async function linkFor(d: TestDomain, to: string, payload: Record<string, unknown>): Promise<string> {
@@ -55,11 +47,11 @@ eachDatabase((database) => {
 
   /** Delivers what a test queued without reading it, so the next test's counts start clean. */
   async function flush(): Promise<void> {
-    const sentCount = async () => (await h.services.db.selectFrom('mailOutbox').select('id').where('status', '=', 'sent').execute()).length;
-    const expected = smtp.messages.length - (await sentCount());
-    await h.mail.runOnce();
+    const sentCount = async () => (await h().services.db.selectFrom('mailOutbox').select('id').where('status', '=', 'sent').execute()).length;
+    const expected = smtp().messages.length - (await sentCount());
+    await h().mail.runOnce();
     const total = expected + (await sentCount());
-    await smtp.waitFor(() => smtp.messages.length >= total);
+    await smtp().waitFor(() => smtp().messages.length >= total);
   }
 
   async function session(d: TestDomain, login: string, password: string, guest = false) {
@@ -69,7 +61,7 @@ eachDatabase((database) => {
 
   describe('a user resets a forgotten password from the mail', () => {
     it('asks, receives the link at the stored address, opens it, sets a new password; sessions end, the link dies', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const before = await session(d, 'member', PASSWORD);
       const mail = await askAndReceive(d, 'member@example.com', { login: 'member' });
       expect(mail.mail.subject).toBe('Reset your password');
@@ -78,7 +70,7 @@ eachDatabase((database) => {
       const token = LINK.exec(mail.mail.text ?? '')![1]!;
       expect(mail.mail.html).toContain(`href="${BASE}/password-reset/${token}"`);
       // Kept hashed: the token itself is nowhere in the table.
-      const stored = await h.services.db.selectFrom('passwordResets').selectAll().where('domainId', '=', d.id).execute();
+      const stored = await h().services.db.selectFrom('passwordResets').selectAll().where('domainId', '=', d.id).execute();
       expect(stored).toHaveLength(1);
       expect(stored[0]!.tokenHash).not.toContain(token);
       expect(stored[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -99,12 +91,12 @@ eachDatabase((database) => {
       }
       const audit = await d.request({ method: 'GET', url: '/v1/audit.json?action=auth.password.reset', as: { ...d.admin } });
       expect(audit.json().entries).toMatchObject([{ target: { type: 'user', id: String(d.member.id) } }]);
-      const history = await h.services.db.selectFrom('passwordHistory').select('userId').where('domainId', '=', d.id).execute();
+      const history = await h().services.db.selectFrom('passwordHistory').select('userId').where('domainId', '=', d.id).execute();
       expect(history.map((r) => Number(r.userId))).toEqual([d.member.id]);
     });
 
     it('lifts a lockout, but never reactivates a suspended account; suspension kills a link already sent', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       for (let i = 0; i < 3; i++) await session(d, 'member', `guess ${i}`);
       const token = await linkFor(d, 'member@example.com', { login: 'member' });
       expect((await choose(d, token, 'after the lockout')).statusCode).toBe(200);
@@ -115,14 +107,14 @@ eachDatabase((database) => {
       await d.request({ method: 'PUT', url: '/v1/users.json', as: d.admin, payload: { users: [{ code: 'other', valid: false }] } });
       expect((await open(d, link)).json().code).toBe('CB_PR01');
       expect((await choose(d, link, 'trying to get back')).json().code).toBe('CB_PR01');
-      const row = await h.services.db.selectFrom('users').select('valid').where('domainId', '=', d.id).where('id', '=', other.id).executeTakeFirstOrThrow();
+      const row = await h().services.db.selectFrom('users').select('valid').where('domainId', '=', d.id).where('id', '=', other.id).executeTakeFirstOrThrow();
       expect(Boolean(row.valid)).toBe(false);
     });
   });
 
   describe('guests', () => {
     it('may always reset, even where users may not, in their own language', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       await addGuest(d, 'partner@example.com', { locale: 'ja' });
       await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { allowPasswordReset: false } });
       const before = await queued(d);
@@ -140,7 +132,7 @@ eachDatabase((database) => {
 
   describe('second factors (A15)', () => {
     it('are never skipped: the reset signs nobody in, and the next sign-in still asks for the code', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       await addGuest(d, 'coded@example.com');
       expect((await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { guestTwoStep: true } })).statusCode).toBe(200);
       const token = await linkFor(d, 'coded@example.com', { login: 'coded@example.com', guest: true });
@@ -157,7 +149,7 @@ eachDatabase((database) => {
 
   describe('no enumeration (A4)', () => {
     it('answers unknown, suspended, disallowed and wrong-page logins exactly like a real one, and mails none of them', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       await d.addUser('gone', { valid: false });
       await addGuest(d, 'visitor@example.com');
       const real = await ask(d, { login: 'member' });
@@ -182,7 +174,7 @@ eachDatabase((database) => {
     });
 
     it('takes the link from BASE_URL whatever the request says about its host (A16)', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const mail = await askAndReceive(d, 'member@example.com', { login: 'member' }, { 'x-forwarded-host': 'evil.example' });
       expect(mail.mail.text).toMatch(LINK);
       expect(mail.mail.text).not.toContain('evil.example');
@@ -191,9 +183,9 @@ eachDatabase((database) => {
 
   describe('links', () => {
     it('refuse forged, malformed, expired and replaced tokens with one answer', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const first = await linkFor(d, 'member@example.com', { login: 'member' });
-      h.clock.advance(60_000);
+      h().clock.advance(60_000);
       const second = await linkFor(d, 'member@example.com', { login: 'member' });
       expect(second).not.toBe(first);
       const bodies = new Set<string>();
@@ -204,13 +196,13 @@ eachDatabase((database) => {
       }
       expect(bodies.size).toBe(1);
       expect((await open(d, second)).statusCode).toBe(200);
-      h.clock.advance(60 * 60_000);
+      h().clock.advance(60 * 60_000);
       expect((await open(d, second)).json().code).toBe('CB_PR01');
       expect((await choose(d, second, 'too late for this')).json().code).toBe('CB_PR01');
     });
 
     it('limit guesses per address, and mails per account, without telling who exists', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       let last = 0;
       for (let i = 0; i < 25 && last !== 429; i++) last = (await open(d, `${'x'.repeat(40)}${String(i).padStart(3, '0')}`)).statusCode;
       expect(last).toBe(429);
@@ -226,7 +218,7 @@ eachDatabase((database) => {
     });
 
     it('need the same-origin header for the unsafe steps', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const res = await d.request({ method: 'POST', url: '/api/password-reset', payload: { login: 'member' } });
       expect([res.statusCode, res.json().code]).toEqual([403, 'CB_CS01']);
       const cross = await d.request({ method: 'POST', url: '/api/password-reset/abc', headers: { ...XHR, origin: 'https://evil.example' }, payload: { newPassword: 'whatever it is' } });

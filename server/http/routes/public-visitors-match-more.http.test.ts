@@ -8,7 +8,7 @@ import { type Harness, newDomain, startApp } from '../../../test/support/app.js'
 import { expectErrorBody } from '../../../test/support/browser.js';
 import { deployedApp } from '../../../test/support/apps.js';
 import { eachDatabase } from '../../../test/support/db.js';
-import { XHR, giveCode, register, sessionOf, titles } from '../../../test/support/public-visitors.js';
+import { register, signInFromOutbox, titles } from '../../../test/support/public-visitors.js';
 import { setViewPlan } from '../../../test/support/public-views.js';
 
 const PREVIEW = '/v1/public-view/preview.json';
@@ -100,11 +100,7 @@ eachDatabase((database) => {
     expect(await seen(w, id, starts('after'), { since: '2026-05-01' })).toEqual(['R2', 'R3']);
     // A signed-in visitor gets the same, by list and by detail page.
     await register({ ...w, ids: {} }, id, [{ email: 'ann@example.com', attributes: { since: '2026-05-01' } }]);
-    const asked = await w.d.request({ method: 'POST', url: `${path}/sign-in.json`, headers: XHR, payload: { email: 'ann@example.com' } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const row = await h.services.db.selectFrom('mailOutbox').select('params').where('domainId', '=', w.d.id).where('recipient', '=', 'ann@example.com').executeTakeFirstOrThrow();
-    const params = typeof row.params === 'string' ? JSON.parse(row.params) : row.params;
-    const ann = sessionOf(await giveCode(w.d, path, 'ann@example.com', params.code));
+    const ann = await signInFromOutbox(h, { ...w, ids: {} }, path, 'ann@example.com');
     const list = await w.d.request({ method: 'GET', url: `${path}/data.json`, cookies: ann });
     expect(titles(list).map((t) => t.split(' ')[0])).toEqual(['R2', 'R3']);
     const r1 = (await w.d.request({ method: 'GET', url: `/k/v1/records.json?app=${w.app}&query=${encodeURIComponent('code = "C1" and visibility in ("shown")')}`, as: w.d.admin })).json().records[0].$id.value;

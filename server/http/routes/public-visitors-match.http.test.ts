@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Harness, startApp } from '../../../test/support/app.js';
 import { expectErrorBody } from '../../../test/support/browser.js';
 import { eachDatabase } from '../../../test/support/db.js';
-import { MEMBER_LIST, type MemberWorld, XHR, giveCode, memberView, memberWorld, register, sessionOf, titles } from '../../../test/support/public-visitors.js';
+import { MEMBER_LIST, type MemberWorld, memberView, memberWorld, register, signInFromOutbox, titles } from '../../../test/support/public-visitors.js';
 
 const PREVIEW = '/v1/public-view/preview.json';
 /** Values no attribute may use to reach a record it does not match (records: A1, A2, B1; H1 withheld). */
@@ -19,20 +19,6 @@ eachDatabase((database) => {
     h = await startApp(database());
   });
   afterAll(() => h.close());
-
-  async function signIn(w: MemberWorld, path: string, email: string): Promise<Record<string, string>> {
-    const asked = await w.d.request({ method: 'POST', url: `${path}/sign-in.json`, headers: XHR, payload: { email } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const row = await h.services.db
-      .selectFrom('mailOutbox')
-      .select('params')
-      .where('domainId', '=', w.d.id)
-      .where('recipient', '=', email)
-      .orderBy('createdAt', 'desc')
-      .executeTakeFirstOrThrow();
-    const params = typeof row.params === 'string' ? JSON.parse(row.params) : row.params;
-    return sessionOf(await giveCode(w.d, path, email, params.code));
-  }
 
   async function matchView(match: unknown[], visitors: Array<{ email: string; attributes: Record<string, string> }>) {
     const w = await memberWorld(h);
@@ -62,7 +48,7 @@ eachDatabase((database) => {
       { email: 'dave@example.com', attributes: {} },
       { email: 'eve@example.com', attributes: { level: '' } },
     ]);
-    const alice = await signIn(w, v.path, 'alice@example.com');
+    const alice = await signInFromOutbox(h, w, v.path, 'alice@example.com');
     const get = (url: string, cookies: Record<string, string>) => w.d.request({ method: 'GET', url: `${v.path}/${url}`, cookies });
     // 10 and 20, never B1 (30) nor H1 (40, outside the fixed filter).
     expect(titles(await get('data.json', alice))).toEqual(['A1', 'A2']);
@@ -70,7 +56,7 @@ eachDatabase((database) => {
     for (const id of [w.ids.B1, w.ids.H1]) expectErrorBody(await get(`records/${id}.json`, alice), 404, 'CB_PV05');
     for (const q of ['page=2', 'q=B1', 'level=99', 'attributes.level=99']) expect(titles(await get(`data.json?${q}`, alice))).not.toContain('B1');
     for (const who of ['bob@example.com', 'carol@example.com', 'dave@example.com', 'eve@example.com']) {
-      expect([who, titles(await get('data.json', await signIn(w, v.path, who)))]).toEqual([who, []]);
+      expect([who, titles(await get('data.json', await signInFromOutbox(h, w, v.path, who)))]).toEqual([who, []]);
     }
     // At least: 20 and 30; the withheld 40 stays out.
     expect(await previewTitles(w, v.id, [{ field: 'amount', attribute: 'level', op: 'ge' }], { level: '20' })).toEqual(['A2', 'B1']);
@@ -87,12 +73,12 @@ eachDatabase((database) => {
       { email: 'carol@example.com', attributes: { code: 'a' } },
       { email: 'dave@example.com', attributes: { code: '%' } },
     ]);
-    const get = async (who: string) => titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: await signIn(w, v.path, who) }));
+    const get = async (who: string) => titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: await signInFromOutbox(h, w, v.path, who) }));
     expect(await get('alice@example.com')).toEqual(['A1', 'A2']);
     expect(await get('bob@example.com')).toEqual(['B1']);
     expect(await get('carol@example.com')).toEqual([]);
     expect(await get('dave@example.com')).toEqual([]);
-    const alice = await signIn(w, v.path, 'alice@example.com');
+    const alice = await signInFromOutbox(h, w, v.path, 'alice@example.com');
     expectErrorBody(await w.d.request({ method: 'GET', url: `${v.path}/records/${w.ids.B1}.json`, cookies: alice }), 404, 'CB_PV05');
     // H1 starts with "H" but is outside the fixed filter.
     expect(await previewTitles(w, v.id, match, { code: 'H' })).toEqual([]);

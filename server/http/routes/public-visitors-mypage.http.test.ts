@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startApp } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/db.js';
-import { MEMBER_LIST, type MemberWorld, XHR, giveCode, memberView, memberWorld, register, sessionOf, setEmailAuth, titles } from '../../../test/support/public-visitors.js';
+import { MEMBER_LIST, XHR, memberView, memberWorld, register, setEmailAuth, signInFromOutbox, titles } from '../../../test/support/public-visitors.js';
 
 eachDatabase((database) => {
   let h: Harness;
@@ -13,21 +13,6 @@ eachDatabase((database) => {
     h = await startApp(database());
   });
   afterAll(() => h.close());
-
-  /** Signs in by reading the code from the outbox (delivery over SMTP is covered elsewhere). */
-  async function signIn(w: MemberWorld, path: string, email: string): Promise<Record<string, string>> {
-    const asked = await w.d.request({ method: 'POST', url: `${path}/sign-in.json`, headers: XHR, payload: { email } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const row = await h.services.db
-      .selectFrom('mailOutbox')
-      .select('params')
-      .where('domainId', '=', w.d.id)
-      .where('recipient', '=', email.trim().toLowerCase())
-      .orderBy('createdAt', 'desc')
-      .executeTakeFirstOrThrow();
-    const params = typeof row.params === 'string' ? JSON.parse(row.params) : row.params;
-    return sessionOf(await giveCode(w.d, path, email, params.code));
-  }
 
   describe('MyPage', () => {
     async function myPage(match: unknown[] = [{ field: 'owner', attribute: 'email' }]) {
@@ -45,9 +30,9 @@ eachDatabase((database) => {
       const anon = await w.d.request({ method: 'GET', url: `${v.path}/data.json` });
       expect([anon.statusCode, anon.json().code]).toEqual([401, 'CB_PV30']);
       expect(anon.body).not.toContain('A1');
-      const alice = await signIn(w, v.path, 'alice@example.com');
+      const alice = await signInFromOutbox(h, w, v.path, 'alice@example.com');
       expect(titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: alice }))).toEqual(['A1', 'A2']);
-      const bob = await signIn(w, v.path, 'bob@example.com');
+      const bob = await signInFromOutbox(h, w, v.path, 'bob@example.com');
       expect(titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: bob }))).toEqual(['B1']);
       // Alice's answer, cached, is never Bob's (P9).
       expect(titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: alice }))).toEqual(['A1', 'A2']);
@@ -55,7 +40,7 @@ eachDatabase((database) => {
 
     it('never shows another visitor\'s record by id, parameter, edited cookie, search or paging (P10, P4)', async () => {
       const { w, v } = await myPage();
-      const alice = await signIn(w, v.path, 'alice@example.com');
+      const alice = await signInFromOutbox(h, w, v.path, 'alice@example.com');
       const get = (url: string, cookies = alice) => w.d.request({ method: 'GET', url, cookies });
       const bobRecord = await get(`${v.path}/records/${w.ids.B1}.json`);
       const random = await get(`${v.path}/records/999999.json`);
@@ -82,9 +67,9 @@ eachDatabase((database) => {
     it('matches registered attributes too, and a visitor without one sees nothing', async () => {
       const { w, v } = await myPage([{ field: 'team', attribute: 'team' }]);
       await setEmailAuth(w, v.id, 'anyone');
-      const alice = await signIn(w, v.path, 'alice@example.com');
+      const alice = await signInFromOutbox(h, w, v.path, 'alice@example.com');
       expect(titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: alice }))).toEqual(['A1', 'A2']);
-      const stranger = await signIn(w, v.path, 'carol@example.com');
+      const stranger = await signInFromOutbox(h, w, v.path, 'carol@example.com');
       expect(titles(await w.d.request({ method: 'GET', url: `${v.path}/data.json`, cookies: stranger }))).toEqual([]);
     });
 

@@ -2,10 +2,8 @@
 // for registered and unknown addresses (P11), code guessing, link reuse and binding to the
 // asking browser, sessions bound to one view that expire (idle, absolute) and end when the view's
 // e-mail settings change; mail in the visitor's language, masked in the outbox once sent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/db.js';
-import { type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
 import { setViewPlan, shapeOf } from '../../../test/support/public-views.js';
 import {
   BASE,
@@ -22,28 +20,20 @@ import {
   titles,
   useLink,
 } from '../../../test/support/public-visitors.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
 import { sweepVisitorSessions } from '../../domain/public-views/visitors/sweep.js';
 
 const CODE = /\b(\d{6})\b/;
 const LINK = /\?signIn=([A-Za-z0-9_-]{43})/;
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url, BASE_URL: BASE });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database, { BASE_URL: BASE });
 
-  const countTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.includes(to)).length;
+  const countTo = (to: string) => smtp().messages.filter((m) => m.envelope.to.includes(to)).length;
   async function mailTo(to: string, before: number, match: (text: string) => boolean = () => true) {
-    const mine = () => smtp.messages.filter((m) => m.envelope.to.includes(to)).slice(before).filter((m) => match(m.mail.text ?? ''));
-    await h.mail.runOnce();
-    await smtp.waitFor(() => mine().length > 0);
+    const mine = () => smtp().messages.filter((m) => m.envelope.to.includes(to)).slice(before).filter((m) => match(m.mail.text ?? ''));
+    await h().mail.runOnce();
+    await smtp().waitFor(() => mine().length > 0);
     return mine()[0]!.mail;
   }
   async function codeFor(w: MemberWorld, path: string, to: string, lang?: string): Promise<string> {
@@ -53,7 +43,7 @@ eachDatabase((database) => {
     return CODE.exec((await mailTo(to, before)).text ?? '')![1]!;
   }
   async function signedInView(mode: 'registered' | 'anyone' = 'registered') {
-    const w = await memberWorld(h);
+    const w = await memberWorld(h());
     const v = await memberView(w, { settings: MEMBER_LIST });
     expect((await setEmailAuth(w, v.id, mode)).statusCode).toBe(200);
     await register(w, v.id, [{ email: 'Alice@Example.com', name: 'Alice' }]);
@@ -81,7 +71,7 @@ eachDatabase((database) => {
       // Single use.
       expect((await giveCode(w.d, v.path, 'alice@example.com', code)).json().code).toBe('CB_PV32');
       // The outbox keeps the message with the code masked.
-      const kept = await h.services.db.selectFrom('mailOutbox').select(['textBody', 'params']).where('domainId', '=', w.d.id).where('template', '=', 'public-view-sign-in').execute();
+      const kept = await h().services.db.selectFrom('mailOutbox').select(['textBody', 'params']).where('domainId', '=', w.d.id).where('template', '=', 'public-view-sign-in').execute();
       expect(kept.length).toBe(1);
       expect(JSON.stringify(kept)).not.toContain(code);
       // The stored row held only a keyed hash.
@@ -94,8 +84,8 @@ eachDatabase((database) => {
       const known = await askSignIn(w.d, v.path, 'alice@example.com');
       const unknown = await askSignIn(w.d, v.path, 'mallory@example.com');
       expect([unknown.statusCode, unknown.body, Object.keys(unknown.headers).sort()]).toEqual([known.statusCode, known.body, Object.keys(known.headers).sort()]);
-      await h.mail.runOnce();
-      const queued = await h.services.db.selectFrom('mailOutbox').select('recipient').where('domainId', '=', w.d.id).execute();
+      await h().mail.runOnce();
+      const queued = await h().services.db.selectFrom('mailOutbox').select('recipient').where('domainId', '=', w.d.id).execute();
       expect(queued.map((q) => q.recipient)).toEqual(['alice@example.com']);
       // Timing floor: both took at least the floor.
       const t0 = performance.now();
@@ -122,7 +112,7 @@ eachDatabase((database) => {
       if (old !== fresh) expect((await giveCode(w.d, v.path, 'alice@example.com', old)).json().code).toBe('CB_PV32');
       // Expiry.
       const timed = await codeFor(w, v.path, 'alice@example.com');
-      h.clock.advance(10 * 60_000 + 1);
+      h().clock.advance(10 * 60_000 + 1);
       expect((await giveCode(w.d, v.path, 'alice@example.com', timed)).json().code).toBe('CB_PV32');
     });
 
@@ -133,9 +123,9 @@ eachDatabase((database) => {
       expect([blocked.statusCode, blocked.json().code]).toEqual([429, 'CB_PV33']);
       const before = countTo('alice@example.com');
       for (let i = 0; i < 7; i++) expect((await askSignIn(w.d, v.path, 'alice@example.com', { remoteAddress: '198.51.100.20' })).statusCode).toBe(200);
-      await h.mail.runOnce();
-      await smtp.waitFor(() => countTo('alice@example.com') >= before + 5);
-      const sent = await h.services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', w.d.id).where('recipient', '=', 'alice@example.com').execute();
+      await h().mail.runOnce();
+      await smtp().waitFor(() => countTo('alice@example.com') >= before + 5);
+      const sent = await h().services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', w.d.id).where('recipient', '=', 'alice@example.com').execute();
       expect(sent.length).toBe(5);
     });
   });
@@ -162,7 +152,7 @@ eachDatabase((database) => {
       const before2 = countTo('alice@example.com');
       await askSignIn(w.d, v.path, 'alice@example.com', { method: 'link', cookies: browser });
       const token2 = LINK.exec((await mailTo('alice@example.com', before2, (t) => t.includes(v.path))).text ?? '')![1]!;
-      h.clock.advance(15 * 60_000 + 1);
+      h().clock.advance(15 * 60_000 + 1);
       expect((await useLink(w.d, v.path, token2, browser)).json().code).toBe('CB_PV32');
     });
   });
@@ -180,15 +170,15 @@ eachDatabase((database) => {
       // A session of one view opens no other.
       expect((await read(other.path)).json().code).toBe('CB_PV30');
       // Idle 2 hours.
-      h.clock.advance(2 * 3_600_000);
+      h().clock.advance(2 * 3_600_000);
       expect((await read(v.path)).statusCode).toBe(401);
       // Absolute 12 hours even when busy.
       const busy = await signIn();
       for (let i = 0; i < 12; i++) {
-        h.clock.advance(3_600_000 - 1);
+        h().clock.advance(3_600_000 - 1);
         expect((await read(v.path, busy)).statusCode).toBe(200);
       }
-      h.clock.advance(12 * 60_000);
+      h().clock.advance(12 * 60_000);
       expect((await read(v.path, busy)).statusCode).toBe(401);
       // A change of the view's e-mail settings ends sessions.
       const again = await signIn();
@@ -205,18 +195,18 @@ eachDatabase((database) => {
       const { w, v } = await signedInView();
       await giveCode(w.d, v.path, 'alice@example.com', await codeFor(w, v.path, 'alice@example.com'));
       await codeFor(w, v.path, 'alice@example.com');
-      h.clock.advance(13 * 3_600_000);
-      const swept = await sweepVisitorSessions({ db: h.services.db, clock: h.clock.now });
+      h().clock.advance(13 * 3_600_000);
+      const swept = await sweepVisitorSessions({ db: h().services.db, clock: h().clock.now });
       expect(swept.sessions).toBeGreaterThanOrEqual(1);
       expect(swept.signIns).toBeGreaterThanOrEqual(1);
-      const left = await h.services.db.selectFrom('publicViewSessions').select('idHash').where('domainId', '=', w.d.id).execute();
+      const left = await h().services.db.selectFrom('publicViewSessions').select('idHash').where('domainId', '=', w.d.id).execute();
       expect(left).toEqual([]);
     });
   });
 
   describe('plans', () => {
     it('refuse e-mail sign-in below Premium with a clear error', async () => {
-      const w = await memberWorld(h, 'standard');
+      const w = await memberWorld(h(), 'standard');
       const v = await memberView(w, { settings: MEMBER_LIST });
       const res = await setEmailAuth(w, v.id, 'registered');
       expect([res.statusCode, res.json().code]).toEqual([403, 'CB_PV02']);

@@ -3,32 +3,23 @@
 // guest's language. Five wrong codes kill the challenge, codes expire and work once, a challenge
 // belongs to one domain and one account, sending is throttled, and the password header — which
 // would skip the code — is refused for such a guest while API tokens keep working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { type Harness, type Persona, type TestDomain, basicAuth, newDomain, startApp } from '../../../test/support/app.js';
+import { type Persona, type TestDomain, basicAuth, newDomain } from '../../../test/support/app.js';
 import { deployedApp } from '../../../test/support/apps.js';
 import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest } from '../../../test/support/guests.js';
-import { type TestSmtpServer, startSmtpServer } from '../../../test/support/smtp.js';
+import { appWithSmtp } from '../../../test/support/smtp-app.js';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const COOKIE = '__Host-engawa_sid';
 const MINUTE = 60_000;
 
 eachDatabase((database) => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    h = await startApp(database(), { SMTP_URL: smtp.url });
-  });
-  afterAll(async () => {
-    await h.close();
-    await smtp.close();
-  });
+  const { h, smtp } = appWithSmtp(database);
 
   async function twoStepDomain(): Promise<TestDomain> {
-    const d = await newDomain(h, 'Two-step Co');
+    const d = await newDomain(h(), 'Two-step Co');
     const res = await d.request({ method: 'PUT', url: '/v1/security/settings.json', as: d.admin, payload: { guestTwoStep: true } });
     expect(res.statusCode, res.body).toBe(200);
     return d;
@@ -42,14 +33,14 @@ eachDatabase((database) => {
 
   /** Signs the guest in up to the code: the challenge, and the code read from the mail it got. */
   async function codeFor(d: TestDomain, g: Persona): Promise<{ challenge: string; code: string; subject: string; text: string }> {
-    const before = smtp.messages.length;
+    const before = smtp().messages.length;
     const res = await signIn(d, g);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.cookies.find((c) => c.name === COOKIE)).toBeUndefined();
     const { twoStep } = res.json();
     expect(twoStep.kind).toBe('email');
-    await h.mail.runOnce();
-    const got = await smtp.waitFor((m) => smtp.messages.indexOf(m) >= before && m.envelope.to.includes(g.code));
+    await h().mail.runOnce();
+    const got = await smtp().waitFor((m) => smtp().messages.indexOf(m) >= before && m.envelope.to.includes(g.code));
     const text = got.mail.text ?? '';
     const code = /\b(\d{6})\b/.exec(text)?.[1];
     expect(code).toBeDefined();
@@ -76,7 +67,7 @@ eachDatabase((database) => {
       expect(enMail.text).toContain('valid for 10 minutes');
 
       // The code is kept only as a hash bound to the challenge.
-      const rows = await h.services.db.selectFrom('loginChallenges').select(['codeHash', 'kind']).where('domainId', '=', d.id).execute();
+      const rows = await h().services.db.selectFrom('loginChallenges').select(['codeHash', 'kind']).where('domainId', '=', d.id).execute();
       expect(rows.every((r) => r.kind === 'email' && r.codeHash !== null && !r.codeHash.includes(jaMail.code))).toBe(true);
 
       const res = await verify(d, jaMail.challenge, jaMail.code);
@@ -87,13 +78,13 @@ eachDatabase((database) => {
       expect(me.statusCode).toBe(200);
       expect(me.json().user.id).toBe(String(ja.id));
 
-      const audit = await h.services.db.selectFrom('auditLog').select(['action', 'result', 'detail']).where('domainId', '=', d.id).where('action', '=', 'auth.login').execute();
+      const audit = await h().services.db.selectFrom('auditLog').select(['action', 'result', 'detail']).where('domainId', '=', d.id).where('action', '=', 'auth.login').execute();
       const ok = audit.filter((a) => a.result !== 'failure').map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail));
       expect(ok.filter((a) => a.method === 'session')).toEqual([expect.objectContaining({ method: 'session', secondFactor: 'email' })]);
     });
 
     it('takes no code when the switch is off, and the request must come from our own page', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const g = await addGuest(d, 'guest@example.com');
       const plain = await signIn(d, g);
       expect(plain.statusCode).toBe(200);
@@ -114,7 +105,7 @@ eachDatabase((database) => {
       expectCode(await verify(d, challenge, wrong), 401, 'CB_TS02');
       expectCode(await verify(d, challenge, code), 401, 'CB_TS02');
 
-      h.clock.advance(MINUTE + 1_000);
+      h().clock.advance(MINUTE + 1_000);
       const again = await codeFor(d, g);
       expect((await verify(d, again.challenge, again.code)).statusCode).toBe(200);
     });
@@ -123,11 +114,11 @@ eachDatabase((database) => {
       const d = await twoStepDomain();
       const g = await addGuest(d, 'guest@example.com');
       const old = await codeFor(d, g);
-      h.clock.advance(10 * MINUTE + 1_000);
+      h().clock.advance(10 * MINUTE + 1_000);
       expectCode(await verify(d, old.challenge, old.code), 401, 'CB_TS02');
 
       const first = await codeFor(d, g);
-      h.clock.advance(MINUTE + 1_000);
+      h().clock.advance(MINUTE + 1_000);
       const second = await codeFor(d, g);
       expectCode(await verify(d, first.challenge, first.code), 401, 'CB_TS02');
       expect((await verify(d, second.challenge, second.code)).statusCode).toBe(200);
@@ -162,22 +153,22 @@ eachDatabase((database) => {
       expectCode(soon, 429, 'CB_TM01');
       expect(Number(soon.headers['retry-after'])).toBeGreaterThan(0);
       for (let i = 0; i < 4; i++) {
-        h.clock.advance(MINUTE + 1_000);
+        h().clock.advance(MINUTE + 1_000);
         await codeFor(d, g);
       }
-      h.clock.advance(MINUTE + 1_000);
+      h().clock.advance(MINUTE + 1_000);
       const sixth = await signIn(d, g);
       expectCode(sixth, 429, 'CB_TM01');
-      const count = await h.services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', d.id).where('template', '=', 'sign-in-code').execute();
+      const count = await h().services.db.selectFrom('mailOutbox').select('id').where('domainId', '=', d.id).where('template', '=', 'sign-in-code').execute();
       expect(count).toHaveLength(5);
-      h.clock.advance(60 * MINUTE);
+      h().clock.advance(60 * MINUTE);
       expect((await signIn(d, g)).statusCode).toBe(200);
     });
   });
 
   describe('X-Cybozu-Authorization (A8)', () => {
     it('is refused for a guest under two-step verification, at once when the switch turns on; API tokens still work', async () => {
-      const d = await newDomain(h);
+      const d = await newDomain(h());
       const g = await addGuest(d, 'guest@example.com');
       const profile = (auth: string) => d.request({ method: 'GET', url: '/v1/me/profile.json', headers: { 'x-cybozu-authorization': auth } });
       expect((await profile(g.auth)).statusCode).toBe(200); // now remembered as verified
