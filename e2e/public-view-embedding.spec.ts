@@ -1,8 +1,8 @@
 // Two settings of a public view in the management screens, in Chromium. Embedding: an app manager
 // lists the sites that may show the view in a frame; a site that is not an https origin is
 // refused beside the field, naming it, and nothing is saved; the corrected list is saved and the
-// visitor page names those sites in its frame-ancestors; a password warns that it cannot be kept
-// inside a frame; on a plan without access restrictions the refusal says which plan unlocks it.
+// visitor page names those sites in its frame-ancestors; with a password the editor says how
+// visitors sign in inside the frame (public-view-framed.spec.ts proves it); on a plan without access restrictions the refusal says which plan unlocks it.
 // Scheduled sync: turned on hourly from the sync form's choices (refused first on a plan without
 // registered visitors), its run's counts and then a refused run's reason shown, turned off.
 // Both screens on a 375 px phone in Japanese.
@@ -39,10 +39,10 @@ describe('public view management: embedding and scheduled sync', () => {
     await page.getByRole('heading', { name: 'Edit view', level: 2 }).waitFor();
     const sites = page.getByLabel('Sites that may embed this view');
     expect(await sites.inputValue()).toBe('');
-    // The rule and the sign-in caveat are read with the field.
+    // The rule and how sign-in works inside a frame are read with the field.
     const description = await sites.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     expect(description).toContain('Premium plan or above');
-    expect(description).toContain('cannot keep visitors signed in inside another site’s frame');
+    expect(description).toContain('works inside these sites’ frames when this server is reached over HTTPS');
 
     await sites.fill('https://shop.example\nhttp://blog.example/news');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -66,11 +66,11 @@ describe('public view management: embedding and scheduled sync', () => {
     expect(answer?.headers()['x-frame-options']).toBeUndefined();
     await visitor.close();
 
-    // A password cannot be kept inside a frame: the editor says so when both are chosen.
+    // With a password, the editor says how visitors sign in inside the frame.
     await page.getByRole('link', { name: 'Edit "Our houses"' }).click();
     expect(await sites.inputValue()).toBe('https://shop.example\nhttps://partner.example:8443');
     await page.getByLabel('Visitors must enter a password').check();
-    await page.getByRole('note').getByText('asks for a password or an e-mail sign-in, so it will not work inside a frame', { exact: false }).waitFor();
+    await page.getByRole('note').getByText('Visitors sign in inside the frame: with the password, or by an e-mail code', { exact: false }).waitFor();
     await page.screenshot({ path: `${SHOTS}/public-view-embedding.png`, fullPage: true });
     await page.getByLabel('Visitors must enter a password').uncheck();
 
@@ -164,7 +164,7 @@ describe('public view management: embedding and scheduled sync', () => {
     await page.locator('.shell__main h1').first().waitFor();
     await page.goto(`${w.d.origin}/app/${w.app}/settings/public-views/${view.id}`);
     expect(await page.getByLabel('このビューを埋め込めるサイト').inputValue()).toBe('https://shop.example');
-    await page.getByText('フレーム内ではログイン状態を保てません', { exact: false }).waitFor();
+    await page.getByText('フレーム内のメールアドレス認証は確認コードで行います', { exact: false }).waitFor();
     await expectNoSideScroll(page);
     await page.screenshot({ path: `${SHOTS}/public-view-embedding-375-ja.png`, fullPage: true });
 

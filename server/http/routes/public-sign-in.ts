@@ -3,7 +3,6 @@
 // the link in the browser that asked (sign-in/link.json), reads who they are (me.json) and signs
 // out. Each passes gates 1–4 of public-visit.ts first (budget, view, network, password). Codes
 // are guessed at most 5 times each and, per view and real peer, 30 times in 15 minutes.
-import { publicViewPath } from '../../../common/api/public-views.js';
 import {
   EMAIL_SESSION_MAX_MS,
   PUBLIC_ME_PATH,
@@ -31,8 +30,8 @@ import { isSameOrigin } from '../plugins/csrf.js';
 import { requestFacts } from '../request-facts.js';
 import { defineRoute } from '../route.js';
 import { peerKey } from '../throttle.js';
-import { emailSessionCookieName, setViewCookie, signInBrowserCookieName } from '../visitor-cookies.js';
-import { openFor, visitorCookieName } from './public-visit.js';
+import { clearViewCookie, emailSessionCookieName, setViewCookie, signInBrowserCookieName, visitorCookieName } from '../visitor-cookies.js';
+import { openFor } from './public-visit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../domain/context.js';
 import type { Limiter } from '../../infra/limiter.js';
@@ -68,7 +67,7 @@ async function proved(request: FastifyRequest, reply: FastifyReply, services: Se
     await limiter.hit(failures, FAILURES_PER_PEER, FAILURE_WINDOW_MS);
     throw new AppError('CB_PV32');
   }
-  setViewCookie(reply, services.config, emailSessionCookieName(services.config), result.secret, open.token, EMAIL_SESSION_MAX_MS);
+  setViewCookie(reply, services.config, open.view, emailSessionCookieName(services.config), result.secret, open.token, EMAIL_SESSION_MAX_MS);
   return { email: result.email };
 }
 
@@ -92,7 +91,7 @@ export const publicSignInRoutes = [
         const cookie = signInBrowserCookieName(services.config);
         const existing = request.cookies?.[cookie];
         const browserSecret = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newSecret();
-        setViewCookie(reply, services.config, cookie, browserSecret, open.token, SIGN_IN_LINK_TTL_MS);
+        setViewCookie(reply, services.config, open.view, cookie, browserSecret, open.token, SIGN_IN_LINK_TTL_MS);
         const base = { actor: visitorOf(open.view), locale: request.locale, request: requestFacts(request) };
         await inTransaction(services, base, (ctx) => requestSignIn(ctx, open, { email: input.email, method: input.method, browserSecret, withinBudget: sends.allowed }));
         return {};
@@ -139,7 +138,7 @@ export const publicSignInRoutes = [
       const { open } = await signInVisit(request, services, limiter);
       const base = { actor: visitorOf(open.view), locale: request.locale, request: requestFacts(request) };
       await inTransaction(services, base, (ctx) => signOut(ctx, open.view, request.cookies?.[emailSessionCookieName(services.config)]));
-      reply.clearCookie(emailSessionCookieName(services.config), { path: publicViewPath(open.token) });
+      clearViewCookie(reply, services.config, open.view, emailSessionCookieName(services.config), open.token);
       return {};
     },
   }),

@@ -15,12 +15,11 @@ import {
   PUBLIC_FILE_PATH,
   PUBLIC_RECORD_PATH,
   PUBLIC_UNLOCK_PATH,
-  publicViewPath,
+
   unlockInput,
   visitorListInput,
 } from '../../../common/api/public-views.js';
 import { VIEW_PLAN_FEATURES } from '../../../common/licences/view-plans.js';
-import type { Config } from '../../config.js';
 import { AppError } from '../../domain/app-error.js';
 import { type Ctx, type Services, inTransaction, readContext } from '../../domain/context.js';
 import { type OpenView, asVisitor, checkNetwork, checkUnlocked, findOpenView } from '../../domain/public-views/open-view.js';
@@ -42,7 +41,7 @@ import { clientIp, requestFacts } from '../request-facts.js';
 import { defineRoute } from '../route.js';
 import { checkSignedIn } from '../../domain/public-views/visitors/email-session.js';
 import { searchValuesOf } from '../../../common/api/public-search-forms.js';
-import { emailSessionCookieName } from '../visitor-cookies.js';
+import { emailSessionCookieName, setViewCookie, visitorCookieName } from '../visitor-cookies.js';
 import { peerKey } from '../throttle.js';
 import { pickEncoding } from '../accept-encoding.js';
 
@@ -53,11 +52,6 @@ export const UNLOCK_FAILURES_PER_PEER = 10;
 export const UNLOCK_FAILURES_PER_VIEW = 100;
 export const UNLOCK_WINDOW_MS = 15 * 60_000;
 const MINUTE = 60_000;
-
-/** The visitor's unlock cookie: its own name, never the app's, scoped to one view's path. */
-export function visitorCookieName(config: Readonly<Config>): string {
-  return config.secureCookies ? '__Secure-engawa_pv' : 'engawa_pv';
-}
 
 interface Visit {
   ctx: Ctx;
@@ -215,13 +209,7 @@ export const publicVisitRoutes = [
       const result = await inTransaction(services, base, (ctx) => unlockView(ctx, open.view, input.password, throttle));
       if (result.kind === 'wrong') throw new AppError('CB_PV08');
       if (result.kind === 'unlocked') {
-        reply.setCookie(visitorCookieName(services.config), result.secret, {
-          path: publicViewPath(open.token),
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: services.config.secureCookies,
-          maxAge: Math.floor(VISITOR_SESSION_MS / 1000),
-        });
+        setViewCookie(reply, services.config, open.view, visitorCookieName(services.config), result.secret, open.token, VISITOR_SESSION_MS);
       }
       return {};
     },

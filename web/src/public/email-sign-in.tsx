@@ -1,7 +1,9 @@
 // E-mail sign-in for views that ask for it (CB_PV30): the visitor gives an address and gets a
 // one-time code or a sign-in link by mail; the code is typed here, the link opens this page with
 // `?signIn=…` (handled by useLinkSignIn) in the browser that asked. The server answers the same
-// whether the address may sign in or not, so this page never says either.
+// whether the address may sign in or not, so this page never says either. Inside another site's
+// frame only the code is offered: a mailed link opens the view in a tab of its own, whose cookies
+// are not the frame's (the framed view's cookies are partitioned by the framing site).
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { SIGN_IN_LINK_PARAM } from '../../../common/api/public-visitors.js';
 import { NETWORK, VisitorError, visitorCall } from './api';
@@ -9,6 +11,15 @@ import { useLang } from './lang';
 
 /** Told to the page when a visitor signs in, so the signed-in bar asks who they are again. */
 const SIGNED_IN = 'engawa:signed-in';
+
+/** The page is shown inside another page's frame (an embedded view). */
+function inFrame(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
 
 function messageOf(err: unknown, fallback: string, network: string): string {
   if (err instanceof VisitorError) return err.code === NETWORK ? network : err.message || fallback;
@@ -22,6 +33,7 @@ export function EmailSignIn({ token, onSignedIn }: { token: string; onSignedIn()
   const [email, setEmail] = useState('');
   const [method, setMethod] = useState<'code' | 'link'>('code');
   const [sent, setSent] = useState<'code' | 'link' | null>(null);
+  const [framed] = useState(inFrame);
   const [code, setCode] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,15 +73,17 @@ export function EmailSignIn({ token, onSignedIn }: { token: string; onSignedIn()
             <label htmlFor={`${id}-email`}>{w.email}</label>
             <input id={`${id}-email`} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </div>
-          <fieldset className="pv-choices pv-method">
-            <legend>{w.how}</legend>
-            <label className="pv-choice">
-              <input type="radio" name="method" checked={method === 'code'} onChange={() => setMethod('code')} /> {w.byCode}
-            </label>
-            <label className="pv-choice">
-              <input type="radio" name="method" checked={method === 'link'} onChange={() => setMethod('link')} /> {w.byLink}
-            </label>
-          </fieldset>
+          {!framed && (
+            <fieldset className="pv-choices pv-method">
+              <legend>{w.how}</legend>
+              <label className="pv-choice">
+                <input type="radio" name="method" checked={method === 'code'} onChange={() => setMethod('code')} /> {w.byCode}
+              </label>
+              <label className="pv-choice">
+                <input type="radio" name="method" checked={method === 'link'} onChange={() => setMethod('link')} /> {w.byLink}
+              </label>
+            </fieldset>
+          )}
           <button type="submit" className="pv-button pv-button--primary" disabled={pending}>
             {w.send}
           </button>

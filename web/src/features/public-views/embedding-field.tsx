@@ -1,7 +1,8 @@
 // Which sites may show the view's visitor page in a frame (frameAncestors): https origins, one a
 // line, checked by the server (server/domain/public-views/frame-ancestors.ts), whose objections
-// are listed here naming each site. A password or e-mail sign-in cannot be kept inside another
-// site's frame (the visitor cookies are SameSite=Lax), which the field says, louder when it applies.
+// are listed here naming each site. A password or e-mail sign-in is kept inside those sites'
+// frames over HTTPS (the visitor cookies are then SameSite=None and partitioned by the framing
+// site: server/http/visitor-cookies.ts), e-mail sign-in by code there, which the field says, louder when it applies.
 import { useId } from 'react';
 import { MAX_FRAME_ANCESTORS } from '../../../../common/api/public-views.js';
 import { planFor } from '../../../../common/licences/view-plans.js';
@@ -57,7 +58,7 @@ export function EmbeddingField({ value, onChange, problems, signIn, lapsed }: Pr
         {a.embedSignIn}
       </p>
       {conflict && (
-        <p id={`${id}-conflict`} className="pvm-missing" role="note">
+        <p id={`${id}-conflict`} className="field-hint" role="note">
           {a.embedConflict}
         </p>
       )}
