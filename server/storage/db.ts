@@ -17,7 +17,7 @@ import type { DatabaseConfig } from '../config.js';
 import { type DialectKind, dialectOf, readStampDirectly } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { withStatementCache } from './sqlite-statements.js';
-import { defaultReadThreads, openSqliteReads } from './sqlite-read-pool.js';
+import { SQLITE_MMAP_BYTES, defaultReadThreads, openSqliteReads } from './sqlite-read-pool.js';
 import { ChangeFeed, attachChangeFeed } from './change-feed.js';
 import type { Database } from './tables/index.js';
 
@@ -63,6 +63,7 @@ export function openDatabase(config: DatabaseConfig): Storage {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
+    database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(database) }),
       plugins: [new CamelCasePlugin()],

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 const MAX_STATEMENTS = 500;
 const database = new Database(workerData.file, { readonly: true, fileMustExist: true });
 database.pragma('busy_timeout = 5000');
+if (workerData.mmapBytes) database.pragma(`mmap_size = ${Number(workerData.mmapBytes)}`);
 const statements = new Map();
 
 function prepare(source) {
