@@ -22,7 +22,7 @@ async function shopFraming(tab: Tab, url: string): Promise<void> {
   await tab.context.route(`${SHOP}/**`, (route) =>
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><title>Shop</title><h1>Our shop</h1><iframe title="Houses" src="${url}" style="width:100%;height:620px;border:0"></iframe>`,
+      body: `<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><h1>Our shop</h1><iframe title="Houses" src="${url}" style="width:100%;height:620px;border:0"></iframe>`,
     }),
   );
   await tab.page.goto(`${SHOP}/houses`);
