@@ -58,4 +58,25 @@ describe('kept values', () => {
     expect(await kept.get('host', async () => 'bound now')).toBe('bound now');
     expect(await kept.get('host', async () => null)).toBe('bound now');
   });
+
+  it('uses a value only under the version it was read at, and keeps nothing without one', async () => {
+    const kept = new KeptValues<string>(1_000, 10_000);
+    expect(await kept.get('k', async () => 'v1', 'stamp 1')).toBe('v1');
+    expect(await kept.get('k', async () => 'unused', 'stamp 1')).toBe('v1');
+    // Moved: read again at once, even while fresh; the new value is kept under the new stamp.
+    expect(await kept.get('k', async () => 'v2', 'stamp 2')).toBe('v2');
+    expect(await kept.get('k', async () => 'unused', 'stamp 2')).toBe('v2');
+    // A read under way at the old version is not joined by an asker at the new one.
+    let release!: (v: string) => void;
+    const old = kept.get('j', () => new Promise<string>((r) => (release = r)), 'stamp 1');
+    expect(await kept.get('j', async () => 'at stamp 2', 'stamp 2')).toBe('at stamp 2');
+    release('at stamp 1');
+    expect(await old).toBe('at stamp 1');
+    expect(await kept.get('j', async () => 'unused', 'stamp 2')).toBe('at stamp 2');
+    // No version: every asker reads, nothing is kept.
+    const read = vi.fn(async () => 'read');
+    await Promise.all([kept.get('n', read, null), kept.get('n', read, null)]);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(await kept.get('n', async () => 'then', 'stamp 1')).toBe('then');
+  });
 });

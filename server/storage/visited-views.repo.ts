@@ -4,7 +4,7 @@
 // On SQLite not even that while nothing has been written since the last read (dialect.ts,
 // changeStamp); the statement itself is built once (prepared.ts).
 import type { Selectable } from 'kysely';
-import { LRUCache } from 'lru-cache';
+import { KeptValues } from '../infra/kept-values.js';
 import type { Queryable } from './db.js';
 import { changeStamp, fromDb } from './dialect.js';
 import { preparedQuery } from './prepared.js';
@@ -55,65 +55,26 @@ export function findVisitedView(db: Queryable, domainId: string, id: string): Pr
 
 /**
  * Per database (tests open many in one process); views found only, so guessed tokens push nothing
- * out. Whatever the stamp says, a lookup is read again once it is KEEP_MS old: should PostgreSQL's
- * notifications stop arriving unnoticed (a pooler that drops LISTEN), a change still shows then.
- * That read is made in the background while the kept answer goes on serving (at most
- * MAX_AGE_MS): when the database is slow (a storm of searches on the same cores), visitors of a
- * view nobody changed do not queue for it. Concurrent reads of one lookup are made once.
+ * out. A lookup is kept under the database's change stamp, and whatever the stamp says it is read
+ * again once it is KEEP_MS old: should PostgreSQL's notifications stop arriving unnoticed (a
+ * pooler that drops LISTEN), a change still shows then. That read is made in the background while
+ * the kept answer goes on serving (at most MAX_AGE_MS): when the database is slow (a storm of
+ * searches on the same cores), visitors of a view nobody changed do not queue for it. Concurrent
+ * reads of one lookup are made once (infra/kept-values.ts).
  */
-interface Kept {
-  stamp: string;
-  found: FoundVisitedView;
-  /** performance.now() when read. */
-  at: number;
-}
-interface PerDatabase {
-  kept: LRUCache<string, Kept>;
-  reading: Map<string, Promise<FoundVisitedView | null>>;
-}
-const byDatabase = new WeakMap<Queryable, PerDatabase>();
-function perDatabase(db: Queryable): PerDatabase {
-  let per = byDatabase.get(db);
-  if (!per) byDatabase.set(db, (per = { kept: new LRUCache({ max: 10_000 }), reading: new Map() }));
-  return per;
-}
 export const KEEP_MS = 5_000;
 const MAX_AGE_MS = 30_000;
+const byDatabase = new WeakMap<Queryable, KeptValues<FoundVisitedView | null>>();
 
 async function lookUp(db: Queryable, key: string, read: () => Promise<Row[]>): Promise<FoundVisitedView | null> {
+  let kept = byDatabase.get(db);
+  if (!kept) byDatabase.set(db, (kept = new KeptValues(KEEP_MS, MAX_AGE_MS, { keep: (found) => found !== null })));
   // The stamp is read first: a write that lands before the read below moves it for the next reader.
   const stamp = await changeStamp(db);
-  const hit = stamp === null ? undefined : perDatabase(db).kept.get(key);
-  if (hit && hit.stamp === stamp) {
-    const age = performance.now() - hit.at;
-    if (age < KEEP_MS) return hit.found;
-    if (age < MAX_AGE_MS) {
-      // Read again behind the answer; a failure leaves the kept one until MAX_AGE_MS.
-      readOnce(db, key, stamp, read).catch(() => {});
-      return hit.found;
-    }
-  }
-  return readOnce(db, key, stamp, read);
-}
-
-/** One read per database, lookup and stamp at a time, kept under the stamp it was read after. */
-function readOnce(db: Queryable, key: string, stamp: string | null, read: () => Promise<Row[]>): Promise<FoundVisitedView | null> {
-  const flight = `${stamp}\0${key}`;
-  const { kept, reading } = perDatabase(db);
-  let pending = stamp === null ? undefined : reading.get(flight);
-  if (pending) return pending;
-  pending = (async () => {
-    try {
-      const [row] = await read();
-      const found = row ? fromRow(row) : null;
-      if (stamp !== null && found) kept.set(key, { stamp, found, at: performance.now() });
-      return found;
-    } finally {
-      if (stamp !== null) reading.delete(flight);
-    }
-  })();
-  if (stamp !== null) reading.set(flight, pending);
-  return pending;
+  return kept.get(key, async () => {
+    const [row] = await read();
+    return row ? fromRow(row) : null;
+  }, stamp);
 }
 
 function fromRow(row: Row): FoundVisitedView {
