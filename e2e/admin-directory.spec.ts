@@ -1,6 +1,7 @@
 // Administration, the rest of the directory and security screens in real Chromium: the
 // department tree and groups with a user's memberships, a client certificate issued (its
-// password shown once) and revoked, and a user's sessions ended.
+// password shown once) and revoked, a user's sessions ended, and an administrator's own password
+// and e-mail address changed only after the current password is given (probe A18).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Tab, openTab, useChromium } from './support/chromium.js';
@@ -123,6 +124,52 @@ describe('administration: directory and security', () => {
     await page.getByLabel('Login name (guests: e-mail address)').fill('nobody');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.locator('.field--invalid').getByLabel('Login name (guests: e-mail address)').waitFor();
+    await tab.close();
+  });
+
+  it('asks for the current password before one’s own password or e-mail address changes, not another user’s', async () => {
+    const d = await webDomain(server());
+    const tab = await signedInAdmin(d);
+    const { page } = tab;
+    const email = async () => (await call(d, d.admin, 'GET', '/v1/users.json?codes[0]=admin')).users[0].email;
+    await menu(page, 'Users');
+    await page.getByRole('link', { name: 'admin', exact: true }).click();
+    const profile = page.getByRole('region', { name: 'Profile' });
+    await profile.getByLabel('Display name', { exact: true }).fill('The Boss');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'The Boss', level: 1 }).waitFor();
+
+    await profile.getByLabel('E-mail address', { exact: true }).fill('boss@example.org');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enter your password' });
+    await dialog.getByText('To change your own password or e-mail address').waitFor();
+    await dialog.getByLabel('Current password').fill('not my password');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.getByText('The current password is incorrect.').waitFor();
+    expect(await email()).toBe('admin@example.com');
+    await dialog.getByLabel('Current password').fill(d.admin.password);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(await email()).toBe('boss@example.org');
+
+    const reset = page.getByRole('region', { name: 'Reset password' });
+    await reset.getByLabel('New password').fill('my own new passphrase 7');
+    await reset.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByLabel('Current password').fill(d.admin.password);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('status').getByText('The password has been changed.').waitFor();
+    const signIn = (password: string) =>
+      d.request({ method: 'POST', url: '/api/session', headers: { 'x-requested-with': 'XMLHttpRequest' }, payload: { login: 'admin', password } });
+    expect((await signIn('my own new passphrase 7')).statusCode).toBe(200);
+
+    // Another user's password goes straight through.
+    await menu(page, 'Users');
+    await page.getByRole('link', { name: 'member', exact: true }).click();
+    await reset.getByLabel('New password').fill('a new passphrase for them 8');
+    await reset.getByRole('button', { name: 'Change' }).click();
+    await page.getByRole('status').getByText('The password has been changed.').waitFor();
+    expect(await dialog.isVisible()).toBe(false);
     await tab.close();
   });
 });

@@ -70,6 +70,11 @@ export type UserChange = z.output<typeof userChange>;
 
 export const updateUsersInput = z.object({
   users: z.array(userChange).min(1).max(MAX_USERS_PER_CALL),
+  /**
+   * From a browser session, changing one's own password or e-mail address asks for one's current
+   * password (probe A18); other users, other fields, password headers need none.
+   */
+  currentPassword: z.string().max(1024).optional(),
 });
 
 export const deleteUsersInput = z.object({

@@ -10,6 +10,21 @@ import { checkNewPassword, rememberPassword } from '../auth/password-policy.js';
 import { endUserSessions } from '../auth/sessions.js';
 
 /**
+ * Whether the changes touch what lets anyone into the actor's own account: its password, or its
+ * e-mail address (where a password reset goes). A browser session proves its holder before
+ * either (A18: the route asks for the current password); the same address sent back is no change.
+ */
+export async function changesOwnSignIn(ctx: Ctx, changes: UserChange[]): Promise<boolean> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') return false;
+  const users = await loadUsersByCodes(ctx.db, actor.domainId, changes.map((c) => c.code));
+  return changes.some((c) => {
+    const user = users.get(codeKey(c.code));
+    return user?.id === actor.userId && (c.password !== undefined || (c.email !== undefined && c.email !== user.email));
+  });
+}
+
+/**
  * Changes regular users by login name, all or none. A new password or a suspension ends the
  * user's other sessions at once; the last valid administrator cannot be demoted or suspended.
  */

@@ -161,7 +161,7 @@ eachDatabase((database) => {
       const mine = await watch(d, here);
       const elsewhere = await watch(d, await signInBrowser(d, d.admin));
       const own = () =>
-        d.request({ method: 'PUT', url: '/v1/users.json', headers: { cookie: here.cookie, ...XHR }, payload: { users: [{ code: 'admin', password: 'my own new password' }], __REQUEST_TOKEN__: here.csrfToken } });
+        d.request({ method: 'PUT', url: '/v1/users.json', headers: { cookie: here.cookie, ...XHR }, payload: { users: [{ code: 'admin', password: 'my own new password' }], currentPassword: d.admin.password, __REQUEST_TOKEN__: here.csrfToken } });
       expect(await closesAfter(elsewhere, own)).toBeLessThan(1_000);
       expect(mine.isClosed()).toBe(false);
       mine.close();

@@ -2,7 +2,8 @@
 // own files): making, changing and deleting an app's API tokens asks the signed-in person for the
 // current password — missing or wrong is a clear field error, and a wrong one counts like a wrong
 // password at sign-in — while password headers (scripts, kintone clients) are not asked. One's own
-// e-mail address cannot be changed from a session at all.
+// e-mail address cannot be changed from the personal pages at all (an administrator changing their
+// own through the users API is asked for the password: users-reauth.http.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type TestDomain, newDomain, startApp } from '../../../test/support/app.js';
 import { deployedApp } from '../../../test/support/apps.js';

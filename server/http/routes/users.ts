@@ -7,9 +7,10 @@ import {
 } from '../../../common/api/users.js';
 import { createUsers } from '../../domain/users/create-users.js';
 import { deleteUsers } from '../../domain/users/delete-users.js';
-import { updateUsers } from '../../domain/users/update-users.js';
+import { changesOwnSignIn, updateUsers } from '../../domain/users/update-users.js';
 import { scope } from '../../policy/scope.js';
 import { listUsers } from '../../storage/users.repo.js';
+import { confirmBrowserSession } from '../current-password.js';
 import { presentUser } from '../present/user.js';
 import { defineRoute } from '../route.js';
 
@@ -40,7 +41,8 @@ export const userRoutes = [
     url: USERS_PATH,
     access: 'directory.manage',
     input: updateUsersInput,
-    handler: async ({ input, command }) => {
+    handler: async ({ input, command, ...args }) => {
+      if (await changesOwnSignIn(args.read(), input.users)) await confirmBrowserSession(args, input.currentPassword);
       await command((ctx) => updateUsers(ctx, input.users));
       return {};
     },

@@ -49,8 +49,9 @@ export async function createUser(user: z.input<typeof newUser>): Promise<string>
   return ids[0]!;
 }
 
-export async function updateUser(change: z.input<typeof userChange>): Promise<void> {
-  await api('PUT', USERS_PATH, { body: { users: [change] } });
+/** `currentPassword`: the signed-in administrator's, asked before their own password or e-mail address changes (A18). */
+export async function updateUser(change: z.input<typeof userChange>, currentPassword?: string): Promise<void> {
+  await api('PUT', USERS_PATH, { body: { users: [change], currentPassword } });
 }
 
 export async function deleteUser(code: string): Promise<void> {

@@ -14,6 +14,7 @@ import { AccountStatus, ActionError, ConfirmButton } from './admin-ui';
 import { directoryStrings } from './directory-strings';
 import { itemField, keyedErrors } from './field-errors';
 import { strings } from './strings';
+import { useUserChange } from './user-change';
 
 export function UserActions({ user, onDone }: { user: UserJson; onDone(message: string): void }) {
   const s = useStrings(strings);
@@ -86,18 +87,15 @@ function PasswordReset({ user, onDone }: { user: UserJson; onDone(message: strin
   const { t } = useTranslation();
   const d = useStrings(directoryStrings).user;
   const [formKey, setFormKey] = useState(0);
-  const change = useMutation({
-    mutationFn: (password: string) => updateUser({ code: user.code, password }),
-    onSuccess: () => {
-      setFormKey((k) => k + 1);
-      onDone(d.passwordChanged);
-    },
+  const change = useUserChange(user, () => {
+    setFormKey((k) => k + 1);
+    onDone(d.passwordChanged);
   });
   const errors = keyedErrors(change.error, t, itemField('users[0].', ['password']));
 
   function onSubmit(e: FormEvent<HTMLFormElement>): void {
     e.preventDefault();
-    change.mutate(String(new FormData(e.currentTarget).get('password') ?? ''));
+    change.submit({ code: user.code, password: String(new FormData(e.currentTarget).get('password') ?? '') });
   }
 
   return (
@@ -107,9 +105,10 @@ function PasswordReset({ user, onDone }: { user: UserJson; onDone(message: strin
         <FormError errors={errors} />
         <Field label={d.newPassword} name="password" type="password" autoComplete="new-password" required error={errors.field('password')} />
         <div className="form-actions">
-          <SubmitButton pending={change.isPending}>{d.change}</SubmitButton>
+          <SubmitButton pending={change.pending}>{d.change}</SubmitButton>
         </div>
       </form>
+      {change.dialog}
     </section>
   );
 }

@@ -1,11 +1,11 @@
 // One user (/admin/users/:code): the profile, its status (suspend, reactivate, unlock), a new
 // password, its departments and groups, and deletion. Each part saves on its own and says so.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { UserJson } from '../../../../common/api/users.js';
-import { getUser, updateUser } from '../../api/admin';
+import { getUser } from '../../api/admin';
 import { useStrings } from '../../i18n/area-strings';
 import { Field, FormError, Notice, SelectField, SubmitButton } from '../../ui/form';
 import { Loading } from '../../ui/loading';
@@ -16,6 +16,7 @@ import { directoryStrings } from './directory-strings';
 import { itemField, keyedErrors } from './field-errors';
 import { strings } from './strings';
 import { UserActions } from './user-actions';
+import { useUserChange } from './user-change';
 import { UserMemberships } from './user-memberships';
 import type { UserPageState } from './user-new-page';
 
@@ -66,13 +67,10 @@ function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(message: strin
   const d = useStrings(directoryStrings);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateUser,
-    onSuccess: (_answer, change) => {
-      onSaved(s.saved);
-      void queryClient.invalidateQueries({ queryKey: ['admin'] });
-      if (change.newCode && change.newCode !== user.code) void navigate(`/admin/users/${encodeURIComponent(change.newCode)}`, { replace: true, state: { notice: s.saved } });
-    },
+  const save = useUserChange(user, (change) => {
+    onSaved(s.saved);
+    void queryClient.invalidateQueries({ queryKey: ['admin'] });
+    if (change.newCode && change.newCode !== user.code) void navigate(`/admin/users/${encodeURIComponent(change.newCode)}`, { replace: true, state: { notice: s.saved } });
   });
   const errors = keyedErrors(save.error, t, itemField('users[0].', FIELDS));
 
@@ -82,7 +80,7 @@ function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(message: strin
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const newCode = value('newCode');
     const sortOrder = value('sortOrder');
-    save.mutate({
+    save.submit({
       code: user.code,
       ...(newCode !== user.code ? { newCode } : {}),
       name: value('name'),
@@ -120,9 +118,10 @@ function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(message: strin
         <Field label={d.user.sortOrder} name="sortOrder" inputMode="numeric" defaultValue={user.sortOrder ?? ''} error={errors.field('sortOrder')} />
         <CheckField label={d.user.isAdmin} name="isAdmin" defaultChecked={user.isAdmin} error={errors.field('isAdmin')} />
         <div className="form-actions">
-          <SubmitButton pending={save.isPending}>{s.save}</SubmitButton>
+          <SubmitButton pending={save.pending}>{s.save}</SubmitButton>
         </div>
       </form>
+      {save.dialog}
     </section>
   );
 }
