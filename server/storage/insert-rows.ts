@@ -27,7 +27,8 @@ export async function insertRows(db: Queryable, table: string, columns: readonly
     let size = 256;
     while (size > rows.length - i) size >>= 1;
     const text = cachedText(`sqlite ${table} ${names} ${size}`, () => {
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      // A JSON column is kept as JSONB (dialect.ts, recordDocToDb).
+      const tuple = `(${columns.map(([, type]) => (type === 'jsonb' ? 'jsonb(?)' : '?')).join(', ')})`;
       return `insert into ${table} (${names}) values ${Array.from({ length: size }, () => tuple).join(', ')}`;
     });
     const values: unknown[] = [];

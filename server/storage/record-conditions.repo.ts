@@ -3,7 +3,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Queryable } from './db.js';
 import { columnTypes, dialectOf, toDb } from './dialect.js';
-import { RECORD_COLUMNS, type StoredRecord, toStoredRecord } from './records.repo.js';
+import { recordColumns, type StoredRecord, toStoredRecord } from './records.repo.js';
 
 type Where = RawBuilder<SqlBool>;
 
@@ -52,7 +52,7 @@ export async function earlierRecordsMatching(db: Queryable, domainId: string, ap
 export async function recordsWhere(db: Queryable, domainId: string, appId: number, where: Where | null, limit: number): Promise<StoredRecord[]> {
   const rows = await db
     .selectFrom('records as r')
-    .select(RECORD_COLUMNS.map((c) => `r.${c}` as const))
+    .select(recordColumns(dialectOf(db)))
     .where('r.domainId', '=', domainId)
     .where('r.appId', '=', appId)
     .$if(where !== null, (q) => q.where(where!))

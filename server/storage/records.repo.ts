@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { MAX_ID } from '../../common/api/params.js';
 import type { StoredValue } from '../../common/fields/index.js';
 import type { Queryable } from './db.js';
-import { fromDb, toDb } from './dialect.js';
+import { type DialectKind, dialectOf, fromDb, recordDocFromDb, recordDocToDb, toDb } from './dialect.js';
 import { insertRows } from './insert-rows.js';
 import type { RecordsTable } from './tables/records.table.js';
 
@@ -29,7 +29,10 @@ export function toStoredRecord(row: Pick<Selectable<RecordsTable>, 'id' | 'revis
   };
 }
 
-export const RECORD_COLUMNS = ['id', 'revision', 'data', 'creatorId', 'createdAt', 'modifierId', 'updatedAt'] as const;
+/** The columns of a stored record of `records as r`, its document read back as JSON text. */
+export function recordColumns(kind: DialectKind) {
+  return ['r.id', 'r.revision', recordDocFromDb(kind, 'r').as('data'), 'r.creatorId', 'r.createdAt', 'r.modifierId', 'r.updatedAt'] as const;
+}
 
 export async function insertRecords(db: Queryable, domainId: string, appId: number, records: StoredRecord[]): Promise<void> {
   await insertRows(
@@ -55,11 +58,11 @@ export async function findRecordsByIds(db: Queryable, domainId: string, appId: n
   const ids = requested.filter((id) => id <= MAX_ID);
   if (ids.length === 0) return new Map();
   const rows = await db
-    .selectFrom('records')
-    .select(RECORD_COLUMNS)
-    .where('domainId', '=', domainId)
-    .where('appId', '=', appId)
-    .where('id', 'in', ids)
+    .selectFrom('records as r')
+    .select(recordColumns(dialectOf(db)))
+    .where('r.domainId', '=', domainId)
+    .where('r.appId', '=', appId)
+    .where('r.id', 'in', ids)
     .execute();
   return new Map(rows.map((r) => [Number(r.id), toStoredRecord(r)]));
 }
@@ -68,7 +71,7 @@ export async function findRecordsByIds(db: Queryable, domainId: string, appId: n
 export async function replaceRecord(db: Queryable, domainId: string, appId: number, expectedRevision: number, r: StoredRecord): Promise<boolean> {
   const result = await db
     .updateTable('records')
-    .set({ revision: r.revision, data: toDb.json(r.data), modifierId: r.modifierId, updatedAt: toDb.time(r.updatedAt) })
+    .set({ revision: r.revision, data: recordDocToDb(dialectOf(db), r.data), modifierId: r.modifierId, updatedAt: toDb.time(r.updatedAt) })
     .where('domainId', '=', domainId)
     .where('appId', '=', appId)
     .where('id', '=', r.id)

@@ -91,7 +91,7 @@ eachDatabase((database) => {
         method: 'PUT',
         url: '/v1/users.json',
         headers: { cookie: here.cookie, ...XHR },
-        payload: { users: [{ code: 'admin', password: 'my own new password' }], __REQUEST_TOKEN__: here.csrfToken },
+        payload: { users: [{ code: 'admin', password: 'my own new password' }], currentPassword: d.admin.password, __REQUEST_TOKEN__: here.csrfToken },
       });
       expect(res.statusCode, res.body).toBe(200);
       expect((await whoAmI(d, here)).statusCode).toBe(200);

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { App } from '../../storage/apps.repo.js';
 import { jsonSql } from '../../storage/json-sql.js';
-import { RECORD_COLUMNS, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
+import { recordColumns, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
 import type { Ctx } from '../context.js';
 
 /** Which of `names` some record of the app has as its status. */
@@ -32,7 +32,7 @@ export async function recordsByStatus(ctx: Ctx, app: App, statusId: string, name
   const status = jsonSql(ctx.dialect).text(sql.ref('r.data'), statusId);
   const rows = await ctx.db
     .selectFrom('records as r')
-    .select(RECORD_COLUMNS.map((c) => `r.${c}` as const))
+    .select(recordColumns(ctx.dialect))
     .where('r.domainId', '=', app.domainId)
     .where('r.appId', '=', app.id)
     .where('r.id', '>', afterId)

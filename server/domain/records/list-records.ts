@@ -1,7 +1,7 @@
 // GET records: a query over the app's records, at most 500 a page, with an optional count.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CompiledQuery } from '../../records/query-sql.js';
-import { RECORD_COLUMNS, type StoredRecord, findRecordsByIds, toStoredRecord } from '../../storage/records.repo.js';
+import { recordColumns, type StoredRecord, findRecordsByIds, toStoredRecord } from '../../storage/records.repo.js';
 import { fromDb } from '../../storage/dialect.js';
 import type { Ctx } from '../context.js';
 import { renderRecords } from './present.js';
@@ -17,7 +17,7 @@ export async function selectRecords(
   compiled: CompiledQuery,
   page: { limit: number; offset: number; extra?: RawBuilder<SqlBool>; orderBy?: CompiledQuery['orderBy'] },
 ): Promise<StoredRecord[]> {
-  let q = baseQuery(ctx, schema, compiled, page.extra).select(RECORD_COLUMNS.map((c) => `r.${c}` as const));
+  let q = baseQuery(ctx, schema, compiled, page.extra).select(recordColumns(ctx.dialect));
   for (const o of page.orderBy ?? compiled.orderBy) q = q.orderBy(o.sql, o.direction);
   const rows = await q.limit(page.limit).offset(page.offset).execute();
   return rows.map(toStoredRecord);

@@ -16,7 +16,7 @@ import { jsonSql } from '../../storage/json-sql.js';
 import type { Ctx } from '../context.js';
 import { loadPrincipal } from '../directory/cache.js';
 import type { CompileContext, CompiledQuery } from '../../records/query-sql.js';
-import { RECORD_COLUMNS, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
+import { recordColumns, type StoredRecord, toStoredRecord } from '../../storage/records.repo.js';
 import { MAX_ID } from '../../../common/api/params.js';
 import type { Query } from '../../../common/query/index.js';
 import { compile } from './compile.js';
@@ -165,7 +165,7 @@ export async function findVisibleRecords(
   const right = also ? scope.where(also) : null;
   const rows = await ctx.db
     .selectFrom('records as r')
-    .select(RECORD_COLUMNS.map((c) => `r.${c}` as const))
+    .select(recordColumns(ctx.dialect))
     .select(right ? sql<number>`CASE WHEN ${right} THEN 1 ELSE 0 END`.as('allowed') : sql<number>`1`.as('allowed'))
     .where('r.domainId', '=', schema.app.domainId)
     .where('r.appId', '=', schema.app.id)

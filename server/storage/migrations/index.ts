@@ -22,6 +22,7 @@ import * as m0018 from './0018-public-views.js';
 import * as m0019 from './0019-public-view-visitors.js';
 import * as m0020 from './0020-public-view-operations.js';
 import * as m0021 from './0021-change-feed.js';
+import * as m0022 from './0022-record-jsonb.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-public-view-visitors': m0019,
   '0020-public-view-operations': m0020,
   '0021-change-feed': m0021,
+  '0022-record-jsonb': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {
