@@ -5,8 +5,15 @@
 //   - when PostgreSQL notifies, at the commit of any process's write to one of those tables
 //     (triggers of migration 0021, channel `engawa_changes`, on a connection of its own).
 // While that connection is not listening — not yet open, or lost until it reconnects — there is
-// no stamp, and every lookup reads. Another process's change reaches this one as fast as the
-// notification travels (milliseconds on one host).
+// no stamp, and every lookup reads.
+//
+// A notification travels: another process's commit reaches this one milliseconds after that
+// process has answered. So a lookup first waits for the feed to be settled (settled()): a round
+// trip on the listening connection, whose answer PostgreSQL sends only after every notification
+// already due to that connection (a backend delivers pending notifications before it reports
+// ready for the next query). Whatever committed before the lookup began has then moved the stamp
+// — an unpublished view is not found on any instance from the moment its change is answered.
+// Lookups at the same moment share one round trip.
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import pg from 'pg';
 import { CHANGE_CHANNEL } from './migrations/0021-change-feed.js';
@@ -20,6 +27,9 @@ export class ChangeFeed {
   #client: pg.Client | null = null;
   #closed = false;
   #retry: NodeJS.Timeout | null = null;
+  /** The round trip under way, and the next one, which those who came after it share. */
+  #inFlight: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
 
   /** `schema`: the schema this storage's tables are in (its notifications only); none: all. */
   constructor(
@@ -31,6 +41,33 @@ export class ChangeFeed {
   stamp(): string | null {
     if (!this.#client && !this.#closed && !this.#retry) this.#listen();
     return this.#listening ? `pg:${this.#generation}` : null;
+  }
+
+  /**
+   * Resolves once every notification of a commit made before this call has been heard (see the
+   * top of this file). A round trip already under way when asked may have left before that
+   * commit, so the caller waits for the next one, shared with everyone else waiting for it. A
+   * failed round trip loses the connection: the stamp is then null, nothing is kept.
+   */
+  settled(): Promise<void> {
+    const client = this.#client;
+    if (!this.#listening || !client) return Promise.resolve();
+    if (this.#queued) return this.#queued;
+    const send = (): Promise<void> => {
+      this.#queued = null;
+      const trip: Promise<void> = client.query('select 1').then(
+        () => {},
+        () => {},
+      );
+      const flight = trip.finally(() => {
+        if (this.#inFlight === flight) this.#inFlight = null;
+      });
+      this.#inFlight = flight;
+      return flight;
+    };
+    if (!this.#inFlight) return send();
+    this.#queued = this.#inFlight.then(send);
+    return this.#queued;
   }
 
   /** Something may have changed: answers kept under the current stamp are not used again. */

@@ -89,13 +89,18 @@ export function readStampDirectly(db: Kysely<any>, read: () => string | undefine
  * Outside a transaction, a stamp that moves whenever what a lookup read may have changed, so a
  * value read under one stamp is still the database's while the stamp has not moved. SQLite: every
  * row this connection changes and every commit of another connection. PostgreSQL: this process's
- * writes and other processes' commits as PostgreSQL notifies them (change-feed.ts), null while it
- * is not listening. Inside a transaction (whose changes may yet be rolled back, which the stamp
+ * writes and every commit as PostgreSQL notifies them, once all that committed before this call
+ * has been heard (change-feed.ts, settled), null while it is not listening. Inside a transaction (whose changes may yet be rolled back, which the stamp
  * would not show): null, nothing to compare.
  */
 export async function changeStamp(db: Kysely<any>): Promise<string | null> {
   if (db.isTransaction) return null;
-  if (dialectOf(db) === 'postgres') return changeFeedOf(db)?.stamp() ?? null;
+  if (dialectOf(db) === 'postgres') {
+    const feed = changeFeedOf(db);
+    if (!feed || feed.stamp() === null) return null;
+    await feed.settled();
+    return feed.stamp();
+  }
   const direct = directStamps.get(db)?.();
   if (direct !== undefined) return direct;
   const { rows } = await db.executeQuery<{ stamp: string }>(CHANGE_STAMP);

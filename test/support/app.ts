@@ -13,7 +13,7 @@ import { createDomain } from '../../server/domain/domains/create-domain.js';
 import type { EventBus } from '../../server/events/bus.js';
 import { createUsers } from '../../server/domain/users/create-users.js';
 import { buildApp } from '../../server/http/app.js';
-import { MemoryLimiter } from '../../server/infra/limiter.js';
+import { type Limiter, MemoryLimiter } from '../../server/infra/limiter.js';
 import { systemActor } from '../../server/policy/actor.js';
 import { createTransport } from '../../server/mail/transport.js';
 import { MailWorker } from '../../server/mail/worker.js';
@@ -33,7 +33,8 @@ export interface Harness {
   mail: MailWorker;
   services: Services;
   clock: TestClock;
-  limiter: MemoryLimiter;
+  /** In memory unless a test gives one (a RedisLimiter shared by instances: test/support/instances.ts). */
+  limiter: Limiter;
   close(): Promise<void>;
 }
 

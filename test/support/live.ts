@@ -14,7 +14,7 @@ import type { Services } from '../../server/domain/context.js';
 import { type EventBus, MemoryEventBus } from '../../server/events/bus.js';
 import { buildApp } from '../../server/http/app.js';
 import type { LiveOptions } from '../../server/http/live-streams.js';
-import { MemoryLimiter } from '../../server/infra/limiter.js';
+import { type Limiter, MemoryLimiter } from '../../server/infra/limiter.js';
 import { createTransport } from '../../server/mail/transport.js';
 import { MailWorker } from '../../server/mail/worker.js';
 import { type Harness, TestClock } from './app.js';
@@ -30,14 +30,14 @@ export const FAST_LIVE: Partial<LiveOptions> = { heartbeatMs: 200, revalidateMs:
 
 export async function startLiveApp(
   database: TestDatabase,
-  opts: { bus?: EventBus; live?: Partial<LiveOptions>; env?: Record<string, string>; clock?: TestClock } = {},
+  opts: { bus?: EventBus; live?: Partial<LiveOptions>; env?: Record<string, string>; clock?: TestClock; limiter?: Limiter } = {},
 ): Promise<LiveHarness> {
   const clock = opts.clock ?? new TestClock();
   const dataDir = path.join(os.tmpdir(), `engawa-test-${randomString(10)}`);
   const config = loadConfig({ DEFAULT_LOCALE: 'en', ...opts.env, DATA_DIR: dataDir });
   const bus = opts.bus ?? new MemoryEventBus();
   const services: Services = { db: database.db, ids: database.ids, dialect: database.kind, clock: clock.now, config, onMailQueued: () => {}, events: bus };
-  const limiter = new MemoryLimiter(() => clock.now().getTime());
+  const limiter = opts.limiter ?? new MemoryLimiter(() => clock.now().getTime());
   const app = await buildApp({ services, limiter, live: { ...FAST_LIVE, ...opts.live }, webRoot: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const silent = pino({ level: 'silent' });
