@@ -1,7 +1,11 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, openEmptyDatabase } from '../../test/support/db.js';
+import { DATABASE_KINDS, openEmptyDatabase, openTestDatabase } from '../../test/support/db.js';
+import { USERS, seedQueryWorld } from '../../test/support/query-world.js';
 import { migrateDown, migrateToLatest, nextIds } from './db.js';
 import { toDb } from './dialect.js';
+import { up as recordsAsJsonb } from './migrations/0022-record-jsonb.js';
+import { findRecordsByIds } from './records.repo.js';
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   it('run up, down and up again, leaving a working schema', async () => {
@@ -14,6 +18,29 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await migrateToLatest(storage.db, storage.schema);
       expect(await migrateToLatest(storage.db, storage.schema)).toEqual([]);
       expect(await storage.db.selectFrom('users').selectAll().execute()).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('converts records stored as JSON text before 0022 into what is read back the same', async () => {
+    const storage = await openTestDatabase(kind);
+    try {
+      const world = await seedQueryWorld(storage, []);
+      const at = toDb.time(new Date('2026-04-01T00:00:00Z'));
+      const data = { f1: 'テキスト "quoted"', f2: ['a', 'b'], f3: { value: [{ id: '1', value: { f4: '12.50' } }] }, f5: null };
+      // As a record was written before 0022: the document as JSON text.
+      await storage.db
+        .insertInto('records')
+        .values({ domainId: world.domainId, appId: world.appId, id: 1, revision: 1, data: JSON.stringify(data), creatorId: USERS.alice.id, createdAt: at, modifierId: USERS.alice.id, updatedAt: at })
+        .execute();
+      await recordsAsJsonb(storage.db);
+      await recordsAsJsonb(storage.db);
+      if (kind === 'sqlite') {
+        const { type } = await storage.db.selectFrom('records').select(sql<string>`typeof(data)`.as('type')).executeTakeFirstOrThrow();
+        expect(type).toBe('blob');
+      }
+      expect((await findRecordsByIds(storage.db, world.domainId, world.appId, [1])).get(1)?.data).toEqual(data);
     } finally {
       await storage.close();
     }

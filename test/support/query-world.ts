@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/config.js';
 import { createDomain } from '../../server/domain/domains/create-domain.js';
 import { type CompileContext, compileQuery, type SqlField } from '../../server/records/query-sql.js';
 import type { Storage } from '../../server/storage/db.js';
-import { toDb } from '../../server/storage/dialect.js';
+import { recordDocToDb, toDb } from '../../server/storage/dialect.js';
 import { type Def, DEFS, RECORDS, type FixtureRecord } from './query-records.js';
 
 export { DEFS, LONG_TITLE, RECORDS } from './query-records.js';
@@ -96,7 +96,7 @@ export async function seedQueryWorld(storage: Storage, records: FixtureRecord[] 
     await db
       .insertInto('records')
       .values({
-        domainId, appId, id: r.id, revision: 1, data: toDb.json(r.data), creatorId: r.creatorId, createdAt: r.createdAt,
+        domainId, appId, id: r.id, revision: 1, data: recordDocToDb(storage.kind, r.data), creatorId: r.creatorId, createdAt: r.createdAt,
         modifierId: r.modifierId, updatedAt: r.updatedAt,
       })
       .execute();
