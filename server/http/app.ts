@@ -128,6 +128,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.isMultipart() && !request.routeOptions.config?.multipart) throw new AppError('CB_UT01');
   });
 
+  // Each request is handled one turn of the event loop after it is read (setImmediate): under
+  // load, the requests read together are then answered together, and the answers leave in a
+  // burst rather than one by one between reads. Measured with bench/public-views (load generator
+  // on the same machine, over loopback as behind a local proxy): the same cached page costs 40%
+  // less CPU per request (the kernel's share of writing answers, 26% of the process's time one by
+  // one, fell to 18% with half again as many answers), at no cost when idle.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    setImmediate(done);
+  });
   app.addHook('onRequest', async (request) => {
     checkMethodOverride(request);
     const limit = (request.query as Record<symbol, Record<string, FieldProblem[]> | undefined>)[QUERY_LIMIT];
