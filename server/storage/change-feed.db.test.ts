@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, type TestDatabase, openTestDatabase } from '../../test/support/db.js';
+import { changeFeedName } from './change-feed.js';
 import { changeStamp, toDb } from './dialect.js';
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
@@ -68,6 +69,26 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL change feed', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('gives no stamp once its connection is lost, then listens again', async () => {
+    const stamp = () => changeStamp(database().db);
+    const before = await until(stamp, (s) => s !== null);
+    const other = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await other.connect();
+    try {
+      // This storage's own listening connection, by its name (other test files share the server).
+      const killed = await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [changeFeedName(database().schema)]);
+      expect(killed.rowCount).toBeGreaterThan(0);
+    } finally {
+      await other.end();
+    }
+    // Lost: nothing kept may be used (null), and never the stamp of before.
+    const after = await until(stamp, (s) => s === null, 2_000);
+    expect(after).toBeNull();
+    const again = await until(stamp, (s) => s !== null, 5_000);
+    expect(again).not.toBeNull();
+    expect(again).not.toBe(before);
   });
 
   it('gives no stamp inside a transaction', async () => {

@@ -19,6 +19,8 @@ import pg from 'pg';
 import { CHANGE_CHANNEL } from './migrations/0021-change-feed.js';
 
 const RECONNECT_MS = 1_000;
+/** How long settled() waits for its round trip before giving the connection up. */
+export const SETTLE_TIMEOUT_MS = 2_000;
 const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode', 'RawNode']);
 
 export class ChangeFeed {
@@ -55,9 +57,12 @@ export class ChangeFeed {
     if (this.#queued) return this.#queued;
     const send = (): Promise<void> => {
       this.#queued = null;
+      // A connection that stops answering is given up (lost: no stamp, lookups read) rather
+      // than let every visitor wait on it.
+      const timer = setTimeout(() => void client.end().catch(() => {}), SETTLE_TIMEOUT_MS).unref();
       const trip: Promise<void> = client.query('select 1').then(
-        () => {},
-        () => {},
+        () => clearTimeout(timer),
+        () => clearTimeout(timer),
       );
       const flight = trip.finally(() => {
         if (this.#inFlight === flight) this.#inFlight = null;
@@ -96,7 +101,8 @@ export class ChangeFeed {
   }
 
   #listen(): void {
-    const client = new pg.Client({ connectionString: this.url });
+    // Named, so an operator (and a test) can tell it in pg_stat_activity.
+    const client = new pg.Client({ connectionString: this.url, application_name: changeFeedName(this.schema) });
     this.#client = client;
     const lost = () => {
       if (this.#client !== client) return;
@@ -126,6 +132,11 @@ export class ChangeFeed {
       })
       .catch(lost);
   }
+}
+
+/** The listening connection's application_name. */
+export function changeFeedName(schema: string | undefined): string {
+  return schema ? `engawa change feed ${schema}` : 'engawa change feed';
 }
 
 const feeds = new WeakMap<object, ChangeFeed>();
