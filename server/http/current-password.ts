@@ -6,14 +6,20 @@ import { AppError } from '../domain/app-error.js';
 import { verifyPassword } from '../domain/auth/passwords.js';
 import { recordSignInFailure } from '../domain/auth/sign-in.js';
 import { findUserWithHash } from '../storage/users.repo.js';
+import type { Actor, GuestActor, UserActor } from '../policy/actor.js';
 import type { RouteArgs } from './route.js';
 import { throttle } from './throttle.js';
+
+/** A person signed in through the browser (a cookie), the only actor asked to prove themself again. */
+export function isBrowserSession(actor: Actor): actor is UserActor | GuestActor {
+  return (actor.kind === 'user' || actor.kind === 'guest') && actor.via === 'session';
+}
 
 export async function confirmBrowserSession(
   { actor, services, limiter, base }: Pick<RouteArgs<unknown>, 'actor' | 'services' | 'limiter' | 'base'>,
   currentPassword: string | undefined,
 ): Promise<void> {
-  if ((actor.kind !== 'user' && actor.kind !== 'guest') || actor.via !== 'session') return;
+  if (!isBrowserSession(actor)) return;
   // The same budget as one's own password change: a stolen session cannot guess at leisure.
   await throttle(limiter, `pwchange:${actor.domainId}:${actor.userId}`, services.config.loginRatePerMinute, 60_000);
   if (!currentPassword) throw AppError.invalid({ currentPassword: 'required' });

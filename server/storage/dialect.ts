@@ -90,8 +90,8 @@ export function readStampDirectly(db: Kysely<any>, read: () => string | undefine
  * value read under one stamp is still the database's while the stamp has not moved. SQLite: every
  * row this connection changes and every commit of another connection. PostgreSQL: this process's
  * writes and every commit as PostgreSQL notifies them, once all that committed before this call
- * has been heard (change-feed.ts, settled), null while it is not listening. Inside a transaction (whose changes may yet be rolled back, which the stamp
- * would not show): null, nothing to compare.
+ * has been heard (change-feed.ts, settled), null while it is not listening. Inside a transaction
+ * (whose changes may yet be rolled back, which the stamp would not show): null, nothing to compare.
  */
 export async function changeStamp(db: Kysely<any>): Promise<string | null> {
   if (db.isTransaction) return null;

@@ -5,44 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type TestDomain, newDomain } from '../../../test/support/app.js';
 import { XHR, signInBrowser } from '../../../test/support/browser.js';
-import { TEST_DATABASE_URL, type TestDatabase, eachDatabase } from '../../../test/support/db.js';
+import { eachDatabase } from '../../../test/support/db.js';
 import { addGuest, setSpaceGuests } from '../../../test/support/guests.js';
-import { type LiveHarness, type SseStream, openStream, startLiveApp } from '../../../test/support/live.js';
-import { TEST_REDIS_URL, WITH_REDIS, testChannel } from '../../../test/support/redis.js';
+import { type Instances, readyStream, startInstances } from '../../../test/support/instances.js';
+import type { LiveHarness, SseStream } from '../../../test/support/live.js';
+import { WITH_REDIS } from '../../../test/support/redis.js';
 import { addSpace } from '../../../test/support/spaces.js';
-import { RedisEventBus } from '../../events/bus.js';
-import { openDatabase } from '../../storage/db.js';
 
 describe.skipIf(!WITH_REDIS)('two instances sharing live events through Redis', () => {
   eachDatabase((database, kind) => {
+    let instances: Instances;
     let a: LiveHarness;
     let b: LiveHarness;
-    let second: TestDatabase | undefined;
     beforeAll(async () => {
-      const channel = testChannel();
-      const busA = new RedisEventBus({ url: TEST_REDIS_URL, channel });
-      const busB = new RedisEventBus({ url: TEST_REDIS_URL, channel });
-      await Promise.all([busA.ready, busB.ready]);
       // Periodic checks far apart: what closes a stream within a second is the bus.
-      const live = { revalidateMs: 60_000 };
-      a = await startLiveApp(database(), { bus: busA, live });
-      // On PostgreSQL the second instance has a pool of its own, as another process would; the
-      // in-memory SQLite database can only be shared.
-      second = kind === 'postgres' ? { ...openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, schema: database().schema }), schema: database().schema } : undefined;
-      b = await startLiveApp(second ?? database(), { bus: busB, clock: a.clock, live });
+      instances = await startInstances(database(), kind, 2, { live: { revalidateMs: 60_000 } });
+      [a, b] = instances.all as [LiveHarness, LiveHarness];
     });
-    afterAll(async () => {
-      await a?.close();
-      await b?.close();
-      await second?.close();
-    });
+    afterAll(async () => instances?.close());
 
-    async function watchOnB(d: TestDomain, cookie: string, query = ''): Promise<SseStream> {
-      const stream = await openStream(b, d.host, { cookie, query });
-      expect(stream.status, stream.raw()).toBe(200);
-      await stream.next((m) => m.kind === 'ready');
-      return stream;
-    }
+    const watchOnB = (d: TestDomain, cookie: string, query = ''): Promise<SseStream> => readyStream(b, d, cookie, query);
 
     it('delivers a comment and a notification written through instance A to a stream on instance B', async () => {
       const d = await newDomain(a);

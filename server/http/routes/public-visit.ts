@@ -15,7 +15,6 @@ import {
   PUBLIC_FILE_PATH,
   PUBLIC_RECORD_PATH,
   PUBLIC_UNLOCK_PATH,
-
   unlockInput,
   visitorListInput,
 } from '../../../common/api/public-views.js';

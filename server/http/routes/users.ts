@@ -10,7 +10,7 @@ import { deleteUsers } from '../../domain/users/delete-users.js';
 import { changesOwnSignIn, updateUsers } from '../../domain/users/update-users.js';
 import { scope } from '../../policy/scope.js';
 import { listUsers } from '../../storage/users.repo.js';
-import { confirmBrowserSession } from '../current-password.js';
+import { confirmBrowserSession, isBrowserSession } from '../current-password.js';
 import { presentUser } from '../present/user.js';
 import { defineRoute } from '../route.js';
 
@@ -42,7 +42,8 @@ export const userRoutes = [
     access: 'directory.manage',
     input: updateUsersInput,
     handler: async ({ input, command, ...args }) => {
-      if (await changesOwnSignIn(args.read(), input.users)) await confirmBrowserSession(args, input.currentPassword);
+      // Only a browser session is asked: the users are read for it alone.
+      if (isBrowserSession(args.actor) && (await changesOwnSignIn(args.read(), input.users))) await confirmBrowserSession(args, input.currentPassword);
       await command((ctx) => updateUsers(ctx, input.users));
       return {};
     },
